@@ -1,0 +1,197 @@
+//! `rehearse play` and the no-argument menu: the terminal player.
+
+use std::io::{BufRead, Write};
+use std::path::Path;
+
+use rehearse::engine::{ChoiceError, Session};
+use rehearse::library::Entry;
+use rehearse::report;
+use rehearse::score;
+
+use super::{Failure, open_library};
+
+/// Arguments of `rehearse play`.
+#[derive(Debug, clap::Args)]
+pub struct PlayArgs {
+    /// Scenario id (see `rehearse list`) or path to a `.scenario.ron` file.
+    scenario: String,
+    /// Seed for the hidden facts and line variants (default: random).
+    #[arg(long)]
+    seed: Option<u64>,
+    /// Who is playing.
+    #[arg(long, default_value = "guest")]
+    trainee: String,
+    /// Play non-interactively: 1-based option numbers, comma-separated (e.g. 2,1,3).
+    #[arg(long, value_name = "LIST")]
+    choices: Option<String>,
+    /// Print the debrief as one JSON object.
+    #[arg(long)]
+    json: bool,
+}
+
+fn parse_choices(list: &str) -> Result<Vec<usize>, Failure> {
+    list.split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(|s| s.parse::<usize>().map_err(|_| Failure::input(format!("--choices: `{s}` is not an option number"))))
+        .collect()
+}
+
+fn options_list(session: &Session) -> String {
+    session.options().enumerate().map(|(i, r)| format!("  {}) {}", i + 1, r.text)).collect::<Vec<_>>().join("\n")
+}
+
+/// Text safe to print on a terminal: control characters shown as `?`.
+fn printable(s: &str) -> String {
+    s.chars().map(|c| if c.is_control() { '?' } else { c }).collect()
+}
+
+pub(crate) fn run(dir: &Path, args: &PlayArgs) -> Result<u8, Failure> {
+    let lib = open_library(dir)?;
+    let entry = lib.find(&args.scenario)?;
+    let seed = args.seed.unwrap_or_else(rand::random);
+    let mut session = Session::new(entry.scenario.clone(), seed, args.trainee.clone());
+    match &args.choices {
+        Some(list) => {
+            let choices = parse_choices(list)?;
+            for (i, &c) in choices.iter().enumerate() {
+                match session.choose(c) {
+                    Ok(()) => {}
+                    Err(ChoiceError::Finished) => {
+                        return Err(Failure::input(format!(
+                            "--choices: the conversation ended after turn {i}, but {} more choice(s) were given",
+                            choices.len() - i
+                        )));
+                    }
+                    Err(ChoiceError::OutOfRange { chosen, .. }) => {
+                        return Err(Failure::input(format!(
+                            "--choices: turn {}: option {chosen} is out of range; the options were:\n{}",
+                            i + 1,
+                            options_list(&session)
+                        )));
+                    }
+                }
+            }
+            if !session.is_finished() {
+                return Err(Failure::input(format!(
+                    "--choices: the conversation is not over after {} choice(s); the options at turn {} were:\n{}",
+                    choices.len(),
+                    choices.len() + 1,
+                    options_list(&session)
+                )));
+            }
+        }
+        None => {
+            let stdin = std::io::stdin();
+            let mut input = stdin.lock();
+            if args.json {
+                interact(&mut session, &mut input, &mut std::io::stderr())?;
+            } else {
+                interact(&mut session, &mut input, &mut std::io::stdout())?;
+            }
+        }
+    }
+    finish(&entry, &session, args.json);
+    Ok(0)
+}
+
+fn finish(entry: &Entry, session: &Session, json: bool) {
+    let card = score::score(&entry.scenario, &entry.rubric, session.transcript());
+    if json {
+        let value = report::play_json(&entry.scenario, &card, session.transcript());
+        println!("{}", serde_json::to_string_pretty(&value).unwrap_or_default());
+    } else {
+        println!("\n{}", report::debrief_text(&entry.scenario, &card, session.transcript()));
+    }
+}
+
+/// Play interactively: show the customer, read option numbers, until an ending.
+fn interact(session: &mut Session, input: &mut impl BufRead, out: &mut impl Write) -> Result<(), Failure> {
+    let s = session.scenario().clone();
+    let io = |e: std::io::Error| Failure::input(format!("cannot write to the terminal: {e}"));
+    writeln!(
+        out,
+        "\n{}\n{}\n\nCustomer: {}. {}\nGoal: {}\n",
+        s.title,
+        "=".repeat(s.title.chars().count()),
+        s.customer.name,
+        s.customer.situation,
+        s.goal
+    )
+    .map_err(io)?;
+    while !session.is_finished() {
+        writeln!(out, "--- turn {} --- {}", session.turn() + 1, report::meters_line(session.meters())).map_err(io)?;
+        let notes: Vec<String> = session.learned().map(|(f, v)| f.note(v)).collect();
+        if !notes.is_empty() {
+            writeln!(out, "Notes: {}", notes.join("; ")).map_err(io)?;
+        }
+        writeln!(out, "{}: \"{}\"", s.customer.name, session.customer_says()).map_err(io)?;
+        writeln!(out, "{}", options_list(session)).map_err(io)?;
+        loop {
+            write!(out, "Your reply (1-{}, q to quit)> ", session.option_count()).map_err(io)?;
+            out.flush().map_err(io)?;
+            let mut line = String::new();
+            let read = input.read_line(&mut line).map_err(|e| Failure::input(format!("cannot read input: {e}")))?;
+            let answer = line.trim();
+            if read == 0 || answer.eq_ignore_ascii_case("q") {
+                return Err(Failure::input(format!(
+                    "stopped at turn {} before the conversation ended; nothing was scored",
+                    session.turn() + 1
+                )));
+            }
+            match answer.parse::<usize>().map_err(|_| ()).and_then(|n| session.choose(n).map_err(|_| ())) {
+                Ok(()) => break,
+                Err(()) => writeln!(out, "Please type a number from 1 to {}.", session.option_count()).map_err(io)?,
+            }
+        }
+    }
+    writeln!(out, "{}: \"{}\"", s.customer.name, session.customer_says()).map_err(io)?;
+    Ok(())
+}
+
+/// `rehearse` with no command: pick a scenario and a name, then play in the terminal.
+pub(crate) fn menu(dir: &Path) -> Result<u8, Failure> {
+    let lib = open_library(dir)?;
+    if lib.entries.is_empty() {
+        return Err(Failure::input(format!("no playable scenarios in {}", dir.display())));
+    }
+    let stdin = std::io::stdin();
+    let mut input = stdin.lock();
+    let mut out = std::io::stdout();
+    let io = |e: std::io::Error| Failure::input(format!("cannot write to the terminal: {e}"));
+    writeln!(out, "rehearse: practise a difficult conversation\n").map_err(io)?;
+    for (i, e) in lib.entries.iter().enumerate() {
+        writeln!(out, "  {}) {} [{:?}] {}", i + 1, e.scenario.title, e.scenario.difficulty, e.scenario.summary)
+            .map_err(io)?;
+    }
+    let pick = ask(&mut input, &mut out, &format!("Scenario (1-{})> ", lib.entries.len()), |s| {
+        s.parse::<usize>().ok().filter(|n| (1..=lib.entries.len()).contains(n))
+    })?;
+    let name = ask(&mut input, &mut out, "Your name> ", |s| (!s.is_empty()).then(|| s.to_string()))?;
+    let entry = &lib.entries[pick - 1];
+    let mut session = Session::new(entry.scenario.clone(), rand::random(), name.clone());
+    writeln!(out, "Welcome, {}.", printable(&name)).map_err(io)?;
+    interact(&mut session, &mut input, &mut out)?;
+    finish(entry, &session, false);
+    Ok(0)
+}
+
+fn ask<T>(
+    input: &mut impl BufRead,
+    out: &mut impl Write,
+    prompt: &str,
+    parse: impl Fn(&str) -> Option<T>,
+) -> Result<T, Failure> {
+    loop {
+        write!(out, "{prompt}")
+            .and_then(|()| out.flush())
+            .map_err(|e| Failure::input(format!("cannot write to the terminal: {e}")))?;
+        let mut line = String::new();
+        if input.read_line(&mut line).map_err(|e| Failure::input(format!("cannot read input: {e}")))? == 0 {
+            return Err(Failure::input("input ended"));
+        }
+        if let Some(v) = parse(line.trim()) {
+            return Ok(v);
+        }
+    }
+}

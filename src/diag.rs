@@ -1,0 +1,171 @@
+//! Diagnostics: every problem found in a RON file, with file, line and column.
+//!
+//! Validation never stops at the first problem: each pass pushes [`Diagnostic`]s into a list.
+//! Positions come from the RON parser for syntax and type errors, and from [`SourceMap`] for
+//! problems found after parsing (serde keeps no spans, so the map searches the source text for
+//! the id or reference that is wrong).
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// How bad a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Worth a look, but the file still loads and plays.
+    Warning,
+    /// The file cannot be used until this is fixed.
+    Error,
+}
+
+/// A 1-based line and column (columns count characters, not bytes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+pub struct Position {
+    /// 1-based line number.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub column: usize,
+}
+
+/// One problem in one file.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// The file the problem is in.
+    pub file: PathBuf,
+    /// Where in the file, when known.
+    pub position: Option<Position>,
+    /// What is wrong, in words a trainer can act on.
+    pub message: String,
+}
+
+impl Diagnostic {
+    /// An error at a position in a file.
+    pub fn error(file: &Path, position: Option<Position>, message: impl Into<String>) -> Self {
+        Diagnostic { severity: Severity::Error, file: file.to_path_buf(), position, message: message.into() }
+    }
+
+    /// A warning at a position in a file.
+    pub fn warning(file: &Path, position: Option<Position>, message: impl Into<String>) -> Self {
+        Diagnostic { severity: Severity::Warning, file: file.to_path_buf(), position, message: message.into() }
+    }
+
+    /// True for errors.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let kind = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        match self.position {
+            Some(p) => write!(f, "{}:{}:{}: {kind}: {}", self.file.display(), p.line, p.column, self.message),
+            None => write!(f, "{}: {kind}: {}", self.file.display(), self.message),
+        }
+    }
+}
+
+/// True when any diagnostic in the list is an error.
+pub fn has_errors(diagnostics: &[Diagnostic]) -> bool {
+    diagnostics.iter().any(Diagnostic::is_error)
+}
+
+/// The text of one source file, able to turn byte offsets into positions and to find where an
+/// id is declared or referenced.
+#[derive(Debug, Clone)]
+pub struct SourceMap {
+    text: String,
+    line_starts: Vec<usize>,
+}
+
+impl SourceMap {
+    /// Index a source text.
+    pub fn new(text: &str) -> Self {
+        let mut line_starts = vec![0];
+        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        SourceMap { text: text.to_string(), line_starts }
+    }
+
+    /// The source text.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The position of a byte offset (clamped to the text).
+    pub fn position(&self, offset: usize) -> Position {
+        let offset = offset.min(self.text.len());
+        let line = self.line_starts.partition_point(|&start| start <= offset) - 1;
+        let start = self.line_starts[line];
+        let column = self.text.get(start..offset).map_or(1, |s| s.chars().count() + 1);
+        Position { line: line + 1, column }
+    }
+
+    /// Byte offset of the `nth` (0-based) declaration `key: "id"` in the text, pointing at the
+    /// opening quote of the id.
+    pub fn find_field(&self, key: &str, id: &str, nth: usize) -> Option<usize> {
+        self.field_offsets(key, id, 0).nth(nth)
+    }
+
+    /// Byte offset of the first `key: "value"` at or after `from`, pointing at the opening quote.
+    pub fn find_field_after(&self, from: usize, key: &str, value: &str) -> Option<usize> {
+        self.field_offsets(key, value, from).next()
+    }
+
+    /// Byte offset of the first quoted `"value"` at or after `from`.
+    pub fn find_quoted_after(&self, from: usize, value: &str) -> Option<usize> {
+        let needle = format!("\"{value}\"");
+        self.text.get(from..)?.find(&needle).map(|i| i + from)
+    }
+
+    fn field_offsets<'a>(&'a self, key: &'a str, value: &str, from: usize) -> impl Iterator<Item = usize> + 'a {
+        let needle = format!("\"{value}\"");
+        let text = &self.text;
+        let mut cursor = from.min(text.len());
+        std::iter::from_fn(move || {
+            while let Some(i) = text.get(cursor..).and_then(|t| t.find(&needle)) {
+                let at = cursor + i;
+                cursor = at + needle.len();
+                let before = text[..at].trim_end();
+                if let Some(rest) = before.strip_suffix(':') {
+                    let rest = rest.trim_end();
+                    let preceded_ok = rest.ends_with(key)
+                        && rest[..rest.len() - key.len()]
+                            .chars()
+                            .next_back()
+                            .is_none_or(|c| !(c.is_alphanumeric() || c == '_'));
+                    if preceded_ok {
+                        return Some(at);
+                    }
+                }
+            }
+            None
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_count_characters_not_bytes() {
+        let map = SourceMap::new("a\nЗдр: \"x\"\n");
+        let off = map.text().find("\"x\"").unwrap();
+        assert_eq!(map.position(off), Position { line: 2, column: 6 });
+        assert_eq!(map.position(0), Position { line: 1, column: 1 });
+    }
+
+    #[test]
+    fn finds_field_declarations_not_other_mentions() {
+        let map = SourceMap::new("(to: \"a\", id: \"a\", xid: \"a\", id : \"a\")");
+        assert_eq!(map.find_field("id", "a", 0), Some(14));
+        assert_eq!(map.find_field("id", "a", 1), Some(35));
+        assert_eq!(map.find_field("id", "a", 2), None);
+        assert_eq!(map.find_field_after(10, "to", "a"), None);
+    }
+}

@@ -1,0 +1,22 @@
+//! rehearse: role-play scenarios for customer-facing staff, scored against practice rules.
+//!
+//! The core is plain Rust with no game-engine types. Data flows one way:
+//!
+//! ```text
+//! RON files ──load/validate──▶ Scenario + Rulebook ──▶ Session (engine) ──▶ Transcript
+//!     ──▶ Rubric/Scorecard (score) ──▶ debrief / JSON (report)
+//! ```
+//!
+//! See `ARCHITECTURE.md` for the module map and the invariants each stage keeps.
+#![warn(missing_docs)]
+
+pub mod analyze;
+pub mod cond;
+pub mod diag;
+pub mod engine;
+pub mod library;
+pub mod report;
+mod ronfile;
+pub mod rules;
+pub mod scenario;
+pub mod score;

@@ -1,0 +1,246 @@
+//! The scenario library: a folder with one `rulebook.ron` and any number of `*.scenario.ron`.
+//!
+//! Loading never stops at the first bad file: every file is read, every problem is kept as a
+//! [`Diagnostic`], and the scenarios that are valid stay playable beside the ones that are not.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::diag::{Diagnostic, SourceMap};
+use crate::rules::Rulebook;
+use crate::scenario::Scenario;
+use crate::score::Rubric;
+
+/// The rulebook's file name inside a library folder.
+pub const RULEBOOK_FILE: &str = "rulebook.ron";
+/// The ending of scenario file names.
+pub const SCENARIO_SUFFIX: &str = ".scenario.ron";
+
+/// A playable scenario with the rubric it is scored by.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// The scenario.
+    pub scenario: Arc<Scenario>,
+    /// The rulebook compiled for it.
+    pub rubric: Arc<Rubric>,
+}
+
+/// A scenario file that failed validation.
+#[derive(Debug, Clone)]
+pub struct Broken {
+    /// The file.
+    pub file: PathBuf,
+    /// Its id, when the file parsed far enough to have one.
+    pub id: Option<String>,
+    /// Its errors.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// A loaded library.
+#[derive(Debug, Clone)]
+pub struct Library {
+    /// The folder.
+    pub dir: PathBuf,
+    /// The rulebook.
+    pub rulebook: Arc<Rulebook>,
+    /// Valid scenarios, sorted by id.
+    pub entries: Vec<Entry>,
+    /// Scenario files with errors.
+    pub broken: Vec<Broken>,
+    /// Every diagnostic, warnings included, in file order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Why a library or scenario could not be used at all.
+#[derive(Debug, thiserror::Error)]
+pub enum LibraryError {
+    /// The rulebook is missing or invalid, so nothing can be scored.
+    #[error("the rulebook cannot be used:\n{}", list(.0))]
+    Rulebook(Vec<Diagnostic>),
+    /// The folder cannot be read.
+    #[error("cannot read the scenario folder {}: {source}", .dir.display())]
+    Folder {
+        /// The folder.
+        dir: PathBuf,
+        /// The I/O error.
+        source: std::io::Error,
+    },
+    /// No scenario has this id and no such file exists.
+    #[error("no scenario `{wanted}`; available: {}", if .available.is_empty() { "none".to_string() } else { .available.join(", ") })]
+    Unknown {
+        /// What was asked for.
+        wanted: String,
+        /// The ids that exist.
+        available: Vec<String>,
+    },
+    /// The scenario file has errors.
+    #[error("{} has errors:\n{}", .file.display(), list(.diagnostics))]
+    Invalid {
+        /// The file.
+        file: PathBuf,
+        /// Its diagnostics.
+        diagnostics: Vec<Diagnostic>,
+    },
+}
+
+fn list(d: &[Diagnostic]) -> String {
+    d.iter().map(|d| format!("  {d}")).collect::<Vec<_>>().join("\n")
+}
+
+/// The scenario folder to use: `$REHEARSE_SCENARIOS`, else `./scenarios`, else the one shipped
+/// beside the sources.
+pub fn default_dir() -> PathBuf {
+    if let Some(dir) = std::env::var_os("REHEARSE_SCENARIOS") {
+        return PathBuf::from(dir);
+    }
+    let local = PathBuf::from("scenarios");
+    if local.join(RULEBOOK_FILE).is_file() {
+        return local;
+    }
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios")
+}
+
+fn read(file: &Path) -> Result<String, Diagnostic> {
+    std::fs::read_to_string(file).map_err(|e| Diagnostic::error(file, None, format!("cannot read the file: {e}")))
+}
+
+/// Load and validate a rulebook file.
+pub fn load_rulebook(file: &Path) -> Result<(Rulebook, SourceMap, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let text = read(file).map_err(|d| vec![d])?;
+    match crate::rules::load(file, &text) {
+        (Some(book), diags) => Ok((book, SourceMap::new(&text), diags)),
+        (None, diags) => Err(diags),
+    }
+}
+
+/// Load one scenario file against a rulebook, compiling its rubric.
+pub fn load_scenario(
+    file: &Path,
+    rulebook: &Arc<Rulebook>,
+    rulebook_map: &SourceMap,
+) -> Result<(Entry, Vec<Diagnostic>), Broken> {
+    let text = read(file).map_err(|d| Broken { file: file.to_path_buf(), id: None, diagnostics: vec![d] })?;
+    let (scenario, mut diags) = crate::scenario::load(file, &text, rulebook);
+    let Some(scenario) = scenario else {
+        let id = crate::scenario::parse_raw(file, &text).ok().map(|r| r.id);
+        return Err(Broken { file: file.to_path_buf(), id, diagnostics: diags });
+    };
+    let (rubric, problems) = Rubric::new(rulebook.clone(), &scenario);
+    for (rule, p) in problems {
+        let anchor = rulebook_map.find_field("id", &rule, 0);
+        let at = p.needle.and_then(|n| rulebook_map.find_quoted_after(anchor.unwrap_or(0), &n)).or(anchor);
+        diags.push(Diagnostic::error(
+            &rulebook.source,
+            at.map(|o| rulebook_map.position(o)),
+            format!("rule `{rule}` in scenario `{}`: {}", scenario.id, p.message),
+        ));
+    }
+    if crate::diag::has_errors(&diags) {
+        return Err(Broken { file: file.to_path_buf(), id: Some(scenario.id.clone()), diagnostics: diags });
+    }
+    Ok((Entry { scenario: Arc::new(scenario), rubric: Arc::new(rubric) }, diags))
+}
+
+/// The scenario files of a folder, sorted by name.
+pub fn scenario_files(dir: &Path) -> Result<Vec<PathBuf>, LibraryError> {
+    let read = std::fs::read_dir(dir).map_err(|source| LibraryError::Folder { dir: dir.to_path_buf(), source })?;
+    let mut files: Vec<PathBuf> = read
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.ends_with(SCENARIO_SUFFIX)))
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+impl Library {
+    /// Load every scenario of a folder.
+    pub fn load(dir: &Path) -> Result<Library, LibraryError> {
+        let files = scenario_files(dir)?;
+        let (book, map, mut diagnostics) = load_rulebook(&dir.join(RULEBOOK_FILE)).map_err(LibraryError::Rulebook)?;
+        let rulebook = Arc::new(book);
+        let mut entries: Vec<Entry> = Vec::new();
+        let mut broken = Vec::new();
+        for file in files {
+            match load_scenario(&file, &rulebook, &map) {
+                Ok((entry, diags)) => {
+                    diagnostics.extend(diags);
+                    if let Some(first) = entries.iter().find(|e| e.scenario.id == entry.scenario.id) {
+                        let d = Diagnostic::error(
+                            &file,
+                            None,
+                            format!(
+                                "scenario id `{}` is already used by {}",
+                                entry.scenario.id,
+                                first.scenario.source.display()
+                            ),
+                        );
+                        diagnostics.push(d.clone());
+                        broken.push(Broken { file, id: Some(entry.scenario.id.clone()), diagnostics: vec![d] });
+                    } else {
+                        entries.push(entry);
+                    }
+                }
+                Err(b) => {
+                    diagnostics.extend(b.diagnostics.iter().cloned());
+                    broken.push(b);
+                }
+            }
+        }
+        entries.sort_by(|a, b| a.scenario.id.cmp(&b.scenario.id));
+        let mut lib = Library { dir: dir.to_path_buf(), rulebook, entries, broken, diagnostics };
+        lib.check_rule_facts(&map);
+        Ok(lib)
+    }
+
+    /// A rulebook rule that names a fact no scenario defines can never apply: report it.
+    fn check_rule_facts(&mut self, map: &SourceMap) {
+        if self.entries.is_empty() {
+            return;
+        }
+        for rule in &self.rulebook.rules {
+            let mut names = Vec::new();
+            if let Some(c) = &rule.applies {
+                c.fact_ids(&mut names);
+            }
+            for name in names {
+                let defined = self.entries.iter().any(|e| e.scenario.facts.iter().any(|f| f.id == name));
+                // A broken scenario may define it: say nothing until it loads.
+                if !defined && self.broken.is_empty() {
+                    let anchor = map.find_field("id", &rule.id, 0).unwrap_or(0);
+                    let at = map.find_quoted_after(anchor, &name).map(|o| map.position(o));
+                    self.diagnostics.push(Diagnostic::error(
+                        &self.rulebook.source,
+                        at,
+                        format!(
+                            "rule `{}` names unknown fact `{name}`: no scenario in {} defines it",
+                            rule.id,
+                            self.dir.display()
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+
+    /// Find a scenario by id, or load it from a path.
+    pub fn find(&self, wanted: &str) -> Result<Entry, LibraryError> {
+        if let Some(e) = self.entries.iter().find(|e| e.scenario.id == wanted) {
+            return Ok(e.clone());
+        }
+        if let Some(b) = self.broken.iter().find(|b| b.id.as_deref() == Some(wanted)) {
+            return Err(LibraryError::Invalid { file: b.file.clone(), diagnostics: b.diagnostics.clone() });
+        }
+        let path = Path::new(wanted);
+        if path.is_file() {
+            let map = SourceMap::new(&std::fs::read_to_string(&self.rulebook.source).unwrap_or_default());
+            return load_scenario(path, &self.rulebook, &map)
+                .map(|(e, _)| e)
+                .map_err(|b| LibraryError::Invalid { file: b.file, diagnostics: b.diagnostics });
+        }
+        Err(LibraryError::Unknown {
+            wanted: wanted.to_string(),
+            available: self.entries.iter().map(|e| e.scenario.id.clone()).collect(),
+        })
+    }
+}

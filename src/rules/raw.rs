@@ -1,0 +1,103 @@
+//! The rulebook file as written.
+
+use serde::{Deserialize, Serialize};
+
+use crate::cond::RawCond;
+
+/// A whole rulebook file.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRulebook {
+    /// The speech-act vocabulary.
+    pub acts: Vec<RawAct>,
+    /// Rule families.
+    pub categories: Vec<RawCategory>,
+    /// Rules.
+    pub rules: Vec<RawRule>,
+}
+
+/// A speech act.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawAct {
+    /// Id.
+    pub id: String,
+    /// Meaning.
+    pub description: String,
+    /// True for mistakes.
+    #[serde(default)]
+    pub fault: bool,
+}
+
+/// A rule family.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawCategory {
+    /// Id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+}
+
+/// A rule.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRule {
+    /// Id.
+    pub id: String,
+    /// Category id.
+    pub category: String,
+    /// Weight (positive).
+    pub weight: u32,
+    /// Practice id.
+    pub practice: String,
+    /// Title.
+    pub title: String,
+    /// Why it matters.
+    pub explanation: String,
+    /// Coaching tip.
+    pub tip: String,
+    /// When it applies.
+    #[serde(default)]
+    pub applies: Option<RawCond>,
+    /// The check.
+    pub check: RawCheck,
+}
+
+/// A check as written.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+pub enum RawCheck {
+    /// The act happens at some turn.
+    Eventually(String),
+    /// The act never happens.
+    Never(String),
+    /// The act happens in the first turn.
+    FirstTurn(String),
+    /// The act happens within the first `turns` turns.
+    Within {
+        /// Turns allowed.
+        turns: u16,
+        /// Act id.
+        act: String,
+    },
+    /// The act happens at least `times` times.
+    AtLeast {
+        /// Count.
+        times: u16,
+        /// Act id.
+        act: String,
+    },
+    /// `first` happens no later than the first `then`.
+    Before {
+        /// Act id.
+        first: String,
+        /// Act id.
+        then: String,
+    },
+    /// Every check passes.
+    All(Vec<RawCheck>),
+    /// Some check passes.
+    Any(Vec<RawCheck>),
+    /// The check fails.
+    Not(Box<RawCheck>),
+}

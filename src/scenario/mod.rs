@@ -1,0 +1,234 @@
+//! Scenarios: the validated model of one role-play conversation.
+//!
+//! A scenario file (`*.scenario.ron`) is parsed into [`raw::RawScenario`], then [`load`] checks
+//! every id, reference, act and condition against the file and the [`Rulebook`] and builds a
+//! [`Scenario`] whose references are indices. A `Scenario` that exists is valid: the engine and
+//! the scorer never look anything up by name.
+
+mod graph;
+mod load;
+pub mod raw;
+
+use std::path::PathBuf;
+
+pub use load::{load, parse_raw};
+pub use raw::{Difficulty, Effect, Outcome};
+
+use crate::cond::Cond;
+use crate::rules::ActSet;
+
+/// Meters are kept within this range.
+pub const METER_MAX: i32 = 100;
+
+/// A validated scenario.
+#[derive(Debug, Clone)]
+pub struct Scenario {
+    /// Stable id.
+    pub id: String,
+    /// Card title.
+    pub title: String,
+    /// Card summary.
+    pub summary: String,
+    /// How hard it is.
+    pub difficulty: Difficulty,
+    /// Skills practised, for the card.
+    pub skills: Vec<String>,
+    /// Practice ids cited.
+    pub practices: Vec<String>,
+    /// What a good outcome is, for the briefing.
+    pub goal: String,
+    /// Who the customer is.
+    pub customer: Customer,
+    /// Hidden facts, drawn in this order.
+    pub facts: Vec<FactDef>,
+    /// Dialogue nodes.
+    pub nodes: Vec<Node>,
+    /// Endings.
+    pub endings: Vec<Ending>,
+    /// The opening node.
+    pub start: usize,
+    /// Ending reached when patience falls to zero.
+    pub on_patience_lost: Option<usize>,
+    /// Turn cap and the ending it leads to.
+    pub turn_limit: Option<(u16, usize)>,
+    /// Rule weights changed for this scenario, by rule id.
+    pub rule_weights: Vec<(String, u32)>,
+    /// Rules disabled for this scenario.
+    pub disabled_rules: Vec<String>,
+    /// The file it came from.
+    pub source: PathBuf,
+}
+
+/// The customer of a scenario.
+#[derive(Debug, Clone)]
+pub struct Customer {
+    /// Name on screen.
+    pub name: String,
+    /// Situation, for the briefing.
+    pub situation: String,
+    /// Portrait under `assets/`.
+    pub portrait: Option<String>,
+    /// Opening mood, patience, trust.
+    pub meters: [i32; 3],
+}
+
+/// A hidden fact.
+#[derive(Debug, Clone)]
+pub struct FactDef {
+    /// Id.
+    pub id: String,
+    /// Note template with `{value}`.
+    pub label: String,
+    /// How it is drawn.
+    pub kind: FactKind,
+}
+
+/// How a fact is drawn; values are stored as `i64` (a choice's index, or the number).
+#[derive(Debug, Clone)]
+pub enum FactKind {
+    /// Weighted values.
+    Choice(Vec<Choice>),
+    /// A whole number in `min..=max`.
+    Range {
+        /// Smallest.
+        min: i64,
+        /// Largest.
+        max: i64,
+    },
+}
+
+/// One value of a choice fact.
+#[derive(Debug, Clone)]
+pub struct Choice {
+    /// The value.
+    pub value: String,
+    /// Relative weight, positive.
+    pub weight: u32,
+    /// Note shown once learned.
+    pub note: Option<String>,
+}
+
+impl FactDef {
+    /// The value as text (`value` of a choice, or the number).
+    pub fn value_text(&self, value: i64) -> String {
+        match &self.kind {
+            FactKind::Choice(cs) => usize::try_from(value)
+                .ok()
+                .and_then(|i| cs.get(i))
+                .map_or_else(|| value.to_string(), |c| c.value.clone()),
+            FactKind::Range { .. } => value.to_string(),
+        }
+    }
+
+    /// The note shown in the trainee's notes once this fact is learned.
+    pub fn note(&self, value: i64) -> String {
+        if let FactKind::Choice(cs) = &self.kind
+            && let Some(note) = usize::try_from(value).ok().and_then(|i| cs.get(i)).and_then(|c| c.note.clone())
+        {
+            return note;
+        }
+        self.label.replace("{value}", &self.value_text(value))
+    }
+}
+
+/// Where a reply leads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Target {
+    /// Another node, by index.
+    Node(usize),
+    /// An ending, by index.
+    Ending(usize),
+}
+
+/// A point in the conversation.
+#[derive(Debug, Clone)]
+pub struct Node {
+    /// Id.
+    pub id: String,
+    /// Bit set of facts learned on arriving here.
+    pub reveals: u64,
+    /// Customer line variants.
+    pub says: Vec<Line>,
+    /// Replies offered.
+    pub replies: Vec<Reply>,
+}
+
+/// A customer line variant.
+#[derive(Debug, Clone)]
+pub struct Line {
+    /// Id.
+    pub id: String,
+    /// Text with `{fact}` placeholders.
+    pub text: String,
+    /// Eligibility.
+    pub when: Option<Cond>,
+}
+
+/// A reply the trainee can choose.
+#[derive(Debug, Clone)]
+pub struct Reply {
+    /// Id.
+    pub id: String,
+    /// Button text.
+    pub text: String,
+    /// Speech acts performed.
+    pub acts: ActSet,
+    /// Effect on the meters.
+    pub effect: Effect,
+    /// Offered only when this holds.
+    pub when: Option<Cond>,
+    /// Conditional targets, tried in order.
+    pub branches: Vec<(Cond, Target)>,
+    /// Target when no branch holds.
+    pub to: Target,
+}
+
+/// An ending.
+#[derive(Debug, Clone)]
+pub struct Ending {
+    /// Id.
+    pub id: String,
+    /// Business outcome.
+    pub outcome: Outcome,
+    /// Customer satisfaction 0–100.
+    pub satisfaction: u8,
+    /// Closing line variants.
+    pub says: Vec<Line>,
+    /// Debrief summary.
+    pub summary: String,
+}
+
+impl Scenario {
+    /// Fill `{fact}` placeholders in a text with this session's fact values.
+    pub fn fill(&self, text: &str, facts: &[i64]) -> String {
+        if !text.contains('{') {
+            return text.to_string();
+        }
+        let mut out = text.to_string();
+        for (def, value) in self.facts.iter().zip(facts) {
+            let key = format!("{{{}}}", def.id);
+            if out.contains(&key) {
+                out = out.replace(&key, &def.value_text(*value));
+            }
+        }
+        out
+    }
+
+    /// The id of a target.
+    pub fn target_id(&self, target: Target) -> &str {
+        match target {
+            Target::Node(i) => &self.nodes[i].id,
+            Target::Ending(i) => &self.endings[i].id,
+        }
+    }
+}
+
+/// ` (did you mean `x`?)` when a known name is close to `word`, else empty.
+pub fn suggest(word: &str, known: &[&str]) -> String {
+    let best = known
+        .iter()
+        .map(|k| (strsim::damerau_levenshtein(word, k), *k))
+        .filter(|(d, k)| *d > 0 && *d <= (k.chars().count() / 3).max(2))
+        .min();
+    best.map_or_else(String::new, |(_, k)| format!("; did you mean `{k}`?"))
+}

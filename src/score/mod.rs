@@ -1,0 +1,235 @@
+//! The scorer: transcript → a verdict per rule with evidence, category scores and a total.
+//!
+//! Scores are weights kept over weights that applied: a category scores
+//! `100 × Σ weight(pass) / Σ weight(pass or fail)`, and the total does the same over every
+//! rule. Rules that are not applicable count for neither side.
+
+mod rubric;
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+pub use rubric::{MAX_CATEGORIES, Rubric, RubricRule, Tracker, Verdict};
+
+use crate::engine::{Transcript, env};
+use crate::rules::Check;
+use crate::scenario::{Outcome, Scenario};
+use crate::{cond::Env, engine::Position};
+
+/// Weights kept and weights that applied, per category and in total.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct Tally {
+    /// Kept weight per category.
+    pub passed: [u32; MAX_CATEGORIES],
+    /// Applicable weight per category.
+    pub applicable: [u32; MAX_CATEGORIES],
+}
+
+impl Tally {
+    /// Add up the verdicts of a finished tracker.
+    pub fn of(rubric: &Rubric, tracker: &Tracker) -> Tally {
+        let mut t = Tally::default();
+        for (i, r) in rubric.rules.iter().enumerate() {
+            let c = r.category.min(MAX_CATEGORIES - 1);
+            match rubric.verdict(tracker, i).0 {
+                Verdict::Pass => {
+                    t.passed[c] += r.weight;
+                    t.applicable[c] += r.weight;
+                }
+                Verdict::Fail => t.applicable[c] += r.weight,
+                Verdict::NotApplicable => {}
+            }
+        }
+        t
+    }
+
+    /// The weighted total, 0–100 (0 when no rule applied).
+    pub fn total(&self) -> f64 {
+        percent(self.passed.iter().sum(), self.applicable.iter().sum()).unwrap_or(0.0)
+    }
+
+    /// A category's score, `None` when none of its rules applied.
+    pub fn category(&self, c: usize) -> Option<f64> {
+        percent(self.passed[c], self.applicable[c])
+    }
+
+    /// True when every applicable rule was kept.
+    pub fn is_perfect(&self) -> bool {
+        self.passed == self.applicable && self.applicable.iter().any(|&w| w > 0)
+    }
+}
+
+fn percent(part: u32, whole: u32) -> Option<f64> {
+    (whole > 0).then(|| f64::from(part) * 100.0 / f64::from(whole))
+}
+
+/// Round to one decimal, for display and JSON.
+pub fn round1(x: f64) -> f64 {
+    (x * 10.0).round() / 10.0
+}
+
+/// Run a transcript through a tracker (reset first) and tally it.
+pub fn tally(scenario: &Scenario, rubric: &Rubric, transcript: &Transcript, tracker: &mut Tracker) -> Tally {
+    tracker.reset();
+    for (i, turn) in transcript.turns.iter().enumerate() {
+        let e = Env { facts: &transcript.facts, known: turn.known_before, meters: turn.before };
+        let acts = scenario.nodes[turn.node as usize].replies[usize::from(turn.reply)].acts;
+        tracker.observe(rubric, (i + 1) as u16, &e, acts);
+    }
+    Tally::of(rubric, tracker)
+}
+
+/// The turn and reply that show a verdict.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Evidence {
+    /// 1-based turn number.
+    pub turn: u16,
+    /// The reply's id.
+    pub reply_id: String,
+    /// The reply's words.
+    pub reply: String,
+}
+
+/// One rule's result in a scorecard.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RuleResult {
+    /// Rule id.
+    pub id: String,
+    /// Rule title.
+    pub title: String,
+    /// Category id.
+    pub category: String,
+    /// Practice cited.
+    pub practice: String,
+    /// Weight in this scenario.
+    pub weight: u32,
+    /// Pass, fail or n/a.
+    pub verdict: Verdict,
+    /// The turn that kept or broke it, when one turn shows it.
+    pub evidence: Option<Evidence>,
+    /// What the verdict rests on, in words.
+    pub note: String,
+    /// Coaching tip, for failed rules.
+    pub tip: Option<String>,
+}
+
+/// The full, serialisable result of scoring one session.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Scorecard {
+    /// Scenario id.
+    pub scenario: String,
+    /// Who played.
+    pub trainee: String,
+    /// Seed.
+    pub seed: u64,
+    /// Weighted total, 0–100.
+    pub total: f64,
+    /// Score per category id, `null` when none of its rules applied.
+    pub categories: BTreeMap<String, Option<f64>>,
+    /// Business outcome, once finished.
+    pub outcome: Option<Outcome>,
+    /// Ending id, once finished.
+    pub ending: Option<String>,
+    /// Customer satisfaction 0–100, once finished.
+    pub satisfaction: Option<u8>,
+    /// Replies given.
+    pub turns: usize,
+    /// Every rule's verdict, in rulebook order.
+    pub rules: Vec<RuleResult>,
+}
+
+/// Score a transcript.
+pub fn score(scenario: &Scenario, rubric: &Rubric, transcript: &Transcript) -> Scorecard {
+    let mut tracker = Tracker::new(rubric);
+    let t = tally(scenario, rubric, transcript, &mut tracker);
+    let book = &rubric.rulebook;
+    let rules = rubric
+        .rules
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let rule = &book.rules[r.rule];
+            let (verdict, turn) = rubric.verdict(&tracker, i);
+            let evidence =
+                turn.and_then(|n| transcript.turns.get(usize::from(n) - 1).map(|tr| (n, tr))).map(|(n, tr)| {
+                    let reply = &scenario.nodes[tr.node as usize].replies[usize::from(tr.reply)];
+                    Evidence {
+                        turn: n,
+                        reply_id: reply.id.clone(),
+                        reply: scenario.fill(&reply.text, &transcript.facts),
+                    }
+                });
+            let note = note(book, &rule.check, verdict, turn, r.enabled);
+            RuleResult {
+                id: rule.id.clone(),
+                title: rule.title.clone(),
+                category: book.categories[r.category].id.clone(),
+                practice: rule.practice.clone(),
+                weight: r.weight,
+                verdict,
+                evidence,
+                note,
+                tip: (verdict == Verdict::Fail).then(|| rule.tip.clone()),
+            }
+        })
+        .collect();
+    let ending = transcript.ending.map(|(e, _)| &scenario.endings[e as usize]);
+    Scorecard {
+        scenario: scenario.id.clone(),
+        trainee: transcript.trainee.clone(),
+        seed: transcript.seed,
+        total: round1(t.total()),
+        categories: (0..rubric.category_count())
+            .map(|c| (book.categories[c].id.clone(), t.category(c).map(round1)))
+            .collect(),
+        outcome: ending.map(|e| e.outcome),
+        ending: ending.map(|e| e.id.clone()),
+        satisfaction: ending.map(|e| e.satisfaction),
+        turns: transcript.turns.len(),
+        rules,
+    }
+}
+
+fn note(book: &crate::rules::Rulebook, check: &Check, verdict: Verdict, turn: Option<u16>, enabled: bool) -> String {
+    let what = describe(book, check);
+    match (verdict, turn) {
+        (Verdict::NotApplicable, _) if !enabled => "does not apply to this scenario".into(),
+        (Verdict::NotApplicable, _) => format!("did not apply in this conversation ({what})"),
+        (Verdict::Pass, Some(n)) => format!("kept at turn {n}: {what}"),
+        (Verdict::Pass, None) => format!("kept throughout: {what}"),
+        (Verdict::Fail, Some(n)) => format!("broken at turn {n}: {what}"),
+        (Verdict::Fail, None) => format!("never happened: {what}"),
+    }
+}
+
+/// A check in words, e.g. "Paraphrase within 2 turns".
+pub fn describe(book: &crate::rules::Rulebook, check: &Check) -> String {
+    let act = |a: &u8| book.acts.get(usize::from(*a)).map_or("?", |a| a.id.as_str()).to_string();
+    match check {
+        Check::Eventually(a) => format!("{} at some point", act(a)),
+        Check::Never(a) => format!("never {}", act(a)),
+        Check::FirstTurn(a) => format!("{} in the first reply", act(a)),
+        Check::Within { turns, act: a } => format!("{} within {turns} replies", act(a)),
+        Check::AtLeast { times, act: a } => format!("{} at least {times} times", act(a)),
+        Check::Before { first, then } => format!("{} before {}", act(first), act(then)),
+        Check::All(cs) => cs.iter().map(|c| describe(book, c)).collect::<Vec<_>>().join(" and "),
+        Check::Any(cs) => format!("either {}", cs.iter().map(|c| describe(book, c)).collect::<Vec<_>>().join(" or ")),
+        Check::Not(c) => format!("not ({})", describe(book, c)),
+    }
+}
+
+/// Feed one reply to a tracker during live play: `pos` is the position before the reply.
+pub fn observe_reply(
+    scenario: &Scenario,
+    rubric: &Rubric,
+    tracker: &mut Tracker,
+    facts: &[i64],
+    pos: &Position,
+    reply: usize,
+) {
+    if let crate::scenario::Target::Node(n) = pos.at {
+        let acts = scenario.nodes[n].replies[reply].acts;
+        tracker.observe(rubric, pos.turn + 1, &env(facts, pos), acts);
+    }
+}
