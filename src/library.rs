@@ -32,6 +32,8 @@ pub struct Broken {
     pub file: PathBuf,
     /// Its id, when the file parsed far enough to have one.
     pub id: Option<String>,
+    /// The ids of its facts, when it parsed.
+    pub facts: Option<Vec<String>>,
     /// Its errors.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -119,11 +121,13 @@ pub fn load_scenario(
     rulebook: &Arc<Rulebook>,
     rulebook_map: &SourceMap,
 ) -> Result<(Entry, Vec<Diagnostic>), Broken> {
-    let text = read(file).map_err(|d| Broken { file: file.to_path_buf(), id: None, diagnostics: vec![d] })?;
+    let text =
+        read(file).map_err(|d| Broken { file: file.to_path_buf(), id: None, facts: None, diagnostics: vec![d] })?;
     let (scenario, mut diags) = crate::scenario::load(file, &text, rulebook);
     let Some(scenario) = scenario else {
-        let id = crate::scenario::parse_raw(file, &text).ok().map(|r| r.id);
-        return Err(Broken { file: file.to_path_buf(), id, diagnostics: diags });
+        let raw = crate::scenario::parse_raw(file, &text).ok();
+        let facts = raw.as_ref().map(|r| r.facts.iter().map(|f| f.id.clone()).collect());
+        return Err(Broken { file: file.to_path_buf(), id: raw.map(|r| r.id), facts, diagnostics: diags });
     };
     let (rubric, problems) = Rubric::new(rulebook.clone(), &scenario);
     for (rule, p) in problems {
@@ -136,7 +140,8 @@ pub fn load_scenario(
         ));
     }
     if crate::diag::has_errors(&diags) {
-        return Err(Broken { file: file.to_path_buf(), id: Some(scenario.id.clone()), diagnostics: diags });
+        let facts = Some(scenario.facts.iter().map(|f| f.id.clone()).collect());
+        return Err(Broken { file: file.to_path_buf(), id: Some(scenario.id.clone()), facts, diagnostics: diags });
     }
     Ok((Entry { scenario: Arc::new(scenario), rubric: Arc::new(rubric) }, diags))
 }
@@ -176,7 +181,8 @@ impl Library {
                             ),
                         );
                         diagnostics.push(d.clone());
-                        broken.push(Broken { file, id: Some(entry.scenario.id.clone()), diagnostics: vec![d] });
+                        let facts = Some(entry.scenario.facts.iter().map(|f| f.id.clone()).collect());
+                        broken.push(Broken { file, id: Some(entry.scenario.id.clone()), facts, diagnostics: vec![d] });
                     } else {
                         entries.push(entry);
                     }
@@ -195,32 +201,35 @@ impl Library {
 
     /// A rulebook rule that names a fact no scenario defines can never apply: report it.
     fn check_rule_facts(&mut self, map: &SourceMap) {
-        if self.entries.is_empty() {
+        // A scenario that did not even parse may define it: say nothing until it does.
+        if self.broken.iter().any(|b| b.facts.is_none()) || (self.entries.is_empty() && self.broken.is_empty()) {
             return;
         }
+        let defined = |name: &str| {
+            self.entries.iter().any(|e| e.scenario.facts.iter().any(|f| f.id == name))
+                || self.broken.iter().any(|b| b.facts.as_ref().is_some_and(|fs| fs.iter().any(|f| f == name)))
+        };
+        let mut found = Vec::new();
         for rule in &self.rulebook.rules {
             let mut names = Vec::new();
             if let Some(c) = &rule.applies {
                 c.fact_ids(&mut names);
             }
-            for name in names {
-                let defined = self.entries.iter().any(|e| e.scenario.facts.iter().any(|f| f.id == name));
-                // A broken scenario may define it: say nothing until it loads.
-                if !defined && self.broken.is_empty() {
-                    let anchor = map.find_field("id", &rule.id, 0).unwrap_or(0);
-                    let at = map.find_quoted_after(anchor, &name).map(|o| map.position(o));
-                    self.diagnostics.push(Diagnostic::error(
-                        &self.rulebook.source,
-                        at,
-                        format!(
-                            "rule `{}` names unknown fact `{name}`: no scenario in {} defines it",
-                            rule.id,
-                            self.dir.display()
-                        ),
-                    ));
-                }
+            for name in names.into_iter().filter(|n| !defined(n)) {
+                let anchor = map.find_field("id", &rule.id, 0).unwrap_or(0);
+                let at = map.find_quoted_after(anchor, &name).map(|o| map.position(o));
+                found.push(Diagnostic::error(
+                    &self.rulebook.source,
+                    at,
+                    format!(
+                        "rule `{}` names unknown fact `{name}`: no scenario in {} defines it",
+                        rule.id,
+                        self.dir.display()
+                    ),
+                ));
             }
         }
+        self.diagnostics.extend(found);
     }
 
     /// Find a scenario by id, or load it from a path.

@@ -125,7 +125,12 @@ impl Checker<'_> {
                         self.error(at, format!("fact `{}` has no values to choose from", f.id));
                     }
                     for (i, c) in choices.iter().enumerate() {
-                        let c_at = self.map.find_quoted_after(at.unwrap_or(0), &c.value);
+                        // Point at this value's own occurrence, even when it repeats.
+                        let nth = choices[..i].iter().filter(|p| p.value == c.value).count();
+                        let mut c_at = at;
+                        for _ in 0..=nth {
+                            c_at = self.map.find_quoted_after(c_at.map_or(0, |o| o + 1), &c.value);
+                        }
                         if c.weight == 0 {
                             self.error(
                                 c_at,

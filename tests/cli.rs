@@ -1,0 +1,176 @@
+//! The `rehearse` command line as a trainer or trainee uses it: list, play (scripted, JSON,
+//! interactive), analyze, and the messages for bad input.
+
+mod common;
+
+use common::{fixture, rehearse, rehearse_in, scenarios_dir};
+use serde_json::Value;
+
+fn best_path(id: &str, seed: u64) -> String {
+    let run = rehearse(&["analyze", id, "--seed", &seed.to_string(), "--runs", "10", "--json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let v: Value = serde_json::from_str(&run.stdout).expect("analyze --json prints JSON");
+    v["best_path"].as_array().unwrap().iter().map(|n| n.to_string()).collect::<Vec<_>>().join(",")
+}
+
+#[test]
+fn list_prints_one_scenario_per_line_id_first() {
+    let run = rehearse(&["list"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let line = run.stdout.lines().find(|l| l.starts_with("angry_warranty ")).expect("angry_warranty listed");
+    assert!(
+        line.contains("The brakes are grinding again") && line.contains("Hard") && line.contains("warranty terms"),
+        "{line}"
+    );
+    let files = std::fs::read_dir(scenarios_dir())
+        .unwrap()
+        .filter(|e| e.as_ref().unwrap().path().to_string_lossy().ends_with(".scenario.ron"))
+        .count();
+    assert_eq!(run.stdout.lines().count(), files, "every shipped scenario is listed once");
+}
+
+#[test]
+fn play_with_choices_prints_the_json_debrief() {
+    let path = best_path("angry_warranty", 4);
+    let run = rehearse(&["play", "angry_warranty", "--seed", "4", "--trainee", "Ana", "--choices", &path, "--json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let v: Value = serde_json::from_str(&run.stdout).expect("one JSON object");
+    assert_eq!(v["total"], 100.0);
+    for c in ["listening", "choices", "expectations"] {
+        assert_eq!(v["categories"][c], 100.0, "category {c}");
+    }
+    assert_eq!(v["outcome"], "retained");
+    assert_eq!(v["trainee"], "Ana");
+    let rules = v["rules"].as_array().unwrap();
+    assert!(rules.len() >= 15);
+    for r in rules {
+        assert!(r["id"].is_string());
+        assert!(["pass", "n/a"].contains(&r["verdict"].as_str().unwrap()), "{r}");
+        assert!(r.get("evidence").is_some());
+    }
+    let open = rules.iter().find(|r| r["id"] == "L-open").unwrap();
+    assert_eq!(open["evidence"]["turn"], 1);
+    assert!(open["evidence"]["reply"].as_str().unwrap().contains("Tell me what's happening"));
+}
+
+#[test]
+fn play_prints_a_text_debrief_with_tips_for_broken_rules() {
+    // Dismiss the customer at once, then refuse: the shortest way to lose him.
+    let run = rehearse(&["play", "angry_warranty", "--seed", "1", "--choices", "2,3"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("=== Debrief: The brakes are grinding again ==="), "{}", run.stdout);
+    assert!(run.stdout.contains("Outcome          lost"), "{}", run.stdout);
+    assert!(run.stdout.contains("BROKEN L-no-dismiss"), "{}", run.stdout);
+    assert!(run.stdout.contains("turn 1: \"New brakes often make a bit of noise"), "{}", run.stdout);
+    assert!(run.stdout.contains("tip: Even when you doubt the complaint"), "{}", run.stdout);
+}
+
+#[test]
+fn an_unknown_scenario_lists_the_available_ones() {
+    let run = rehearse(&["play", "angry_waranty"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("no scenario `angry_waranty`; available: "), "{}", run.stderr);
+    assert!(run.stderr.contains("angry_warranty"), "{}", run.stderr);
+}
+
+#[test]
+fn an_out_of_range_choice_names_the_turn_and_the_options() {
+    let run = rehearse(&["play", "angry_warranty", "--seed", "1", "--choices", "1,7"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("turn 2: option 7 is out of range; the options were:"), "{}", run.stderr);
+    assert!(run.stderr.contains("  2) Does it come from the front or the back"), "{}", run.stderr);
+    let run = rehearse(&["play", "angry_warranty", "--choices", "1,x"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("--choices: `x` is not an option number"), "{}", run.stderr);
+    let run = rehearse(&["play", "angry_warranty", "--seed", "1", "--choices", "1"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("the conversation is not over after 1 choice(s); the options at turn 2 were:"),
+        "{}",
+        run.stderr
+    );
+    let run = rehearse(&["play", "angry_warranty", "--seed", "1", "--choices", "2,3,1"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("the conversation ended after turn 2, but 1 more choice(s) were given"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_malformed_scenario_file_is_named_with_line_and_column() {
+    let file = fixture("validate/scenarios/syntax_error.scenario.ron");
+    let run = rehearse(&["play", file.to_str().unwrap(), "--choices", "1"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains(&format!("{}:17:61: error: Expected comma", file.display())), "{}", run.stderr);
+}
+
+#[test]
+fn a_broken_library_still_plays_its_good_scenarios() {
+    let dir = tempfile::tempdir().unwrap();
+    for f in ["rulebook.ron", "valid.scenario.ron", "syntax_error.scenario.ron"] {
+        std::fs::copy(fixture("validate/scenarios").join(f), dir.path().join(f)).unwrap();
+    }
+    let run = rehearse_in(dir.path(), &["--scenarios", ".", "list"], None);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.starts_with("valid "), "{}", run.stdout);
+    assert!(run.stderr.contains("skipping ./syntax_error.scenario.ron"), "{}", run.stderr);
+    let empty = tempfile::tempdir().unwrap();
+    let run = rehearse_in(empty.path(), &["--scenarios", ".", "list"], None);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("rulebook.ron: error: cannot read the file"), "{}", run.stderr);
+}
+
+#[test]
+fn interactive_play_reads_option_numbers_and_reprompts_on_nonsense() {
+    let path = best_path("angry_warranty", 2);
+    let mut input = String::from("hello\n0\n");
+    for c in path.split(',') {
+        input.push_str(c);
+        input.push('\n');
+    }
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let run = rehearse_in(root, &["play", "angry_warranty", "--seed", "2", "--trainee", "Ana"], Some(&input));
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("Please type a number from 1 to 4."), "{}", run.stdout);
+    assert!(run.stdout.contains("--- turn 1 --- mood  20  patience  50  trust  30"), "{}", run.stdout);
+    assert!(run.stdout.contains("Notes: "), "facts learned appear in the notes:\n{}", run.stdout);
+    assert!(run.stdout.contains("Total            [##########] 100.0"), "{}", run.stdout);
+    // Input that ends early: a clear message, nothing scored.
+    let run = rehearse_in(root, &["play", "angry_warranty", "--seed", "2"], Some("1\n"));
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("stopped at turn 2 before the conversation ended"), "{}", run.stderr);
+}
+
+#[test]
+fn the_menu_without_a_command_plays_in_the_terminal() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let run = rehearse_in(root, &[], Some("1\nAna\n3\n3\n"));
+    assert!(run.stdout.contains("Scenario (1-"), "{}", run.stdout);
+    assert!(run.stdout.contains("Welcome, Ana."), "{}", run.stdout);
+}
+
+#[test]
+fn analyze_prints_extremes_path_count_and_random_distribution() {
+    let run = rehearse(&["analyze", "angry_warranty", "--runs", "200", "--json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let v: Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(v["best"], 100.0);
+    let worst = v["worst"].as_f64().unwrap();
+    assert!((0.0..100.0).contains(&worst));
+    assert!(v["paths"].as_u64().unwrap() > 100);
+    assert!(!v["best_path"].as_array().unwrap().is_empty());
+    let r = &v["random"];
+    let (p10, p50, p90, mean) = (
+        r["p10"].as_f64().unwrap(),
+        r["p50"].as_f64().unwrap(),
+        r["p90"].as_f64().unwrap(),
+        r["mean"].as_f64().unwrap(),
+    );
+    assert!(worst <= p10 && p10 <= p50 && p50 <= p90 && p90 <= 100.0, "{r}");
+    assert!(p10 <= mean && mean <= p90, "{r}");
+    let text = rehearse(&["analyze", "angry_warranty", "--runs", "50"]);
+    assert!(text.stdout.contains("best path  --choices "), "{}", text.stdout);
+    assert!(text.stdout.contains("claim=unreasonable"), "{}", text.stdout);
+}
