@@ -68,6 +68,17 @@ pub enum Verdict {
     NotApplicable,
 }
 
+impl Verdict {
+    /// `pass`, `fail` or `n/a`, as in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Pass => "pass",
+            Verdict::Fail => "fail",
+            Verdict::NotApplicable => "n/a",
+        }
+    }
+}
+
 impl Rubric {
     /// Compile the rulebook for a scenario. Problems resolving a rule's `applies` condition
     /// against the scenario's facts are returned with the rule's id (they are the rulebook's
