@@ -6,7 +6,7 @@
 //! position that nothing can test (a meter no condition reads, turn counts beyond every rule's
 //! window) are left out of the key so equivalent states merge.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
@@ -14,7 +14,7 @@ use serde::Serialize;
 
 use crate::cond::{Cond, Meter};
 use crate::engine::{Position, below, draw_facts, env, offered, opening, step};
-use crate::rules::Check;
+use crate::rules::{ActSet, Check};
 use crate::scenario::{FactKind, Scenario, Target};
 use crate::score::{Rubric, Tally, Tracker};
 
@@ -33,6 +33,8 @@ pub struct Extremes {
     pub paths: u128,
     /// The same figures for each fact outcome searched.
     pub by_outcome: Vec<OutcomeExtremes>,
+    /// Distinct states the search memoised (a measure of the scenario's complexity).
+    pub states: usize,
 }
 
 /// Best, worst and path count under one fact outcome.
@@ -63,23 +65,78 @@ pub struct RandomStats {
     pub p90: f64,
 }
 
-#[derive(Clone, Copy)]
-struct Summary {
-    best: f64,
-    worst: f64,
-    paths: u128,
-    best_reply: u16,
+/// Why an exact analysis was not produced.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum AnalyzeError {
+    /// The search met more distinct states than it may hold in memory.
+    #[error(
+        "too many distinct conversation states to analyse exactly (more than {limit}); \
+         the scenario's rules and branches combine in too many ways"
+    )]
+    TooLarge {
+        /// The state budget that was exceeded.
+        limit: usize,
+    },
 }
 
+/// The most distinct states the exact search may memoise (about 1 GB at worst).
+pub const STATE_BUDGET: usize = 4_000_000;
+
+/// A fast, non-cryptographic hasher for the search's own keys (the Fx hash used by rustc):
+/// keys are not attacker-controlled, and SipHash dominated the search's time.
+#[derive(Default, Clone, Copy)]
+struct FxHasher(u64);
+
+impl std::hash::Hasher for FxHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.write_u64(u64::from_le_bytes(word));
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+type FxBuild = std::hash::BuildHasherDefault<FxHasher>;
+
+/// Which extreme a search looks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Goal {
+    Best,
+    Worst,
+}
+
+/// Branch and bound over (position, tracker) states. Exact: a state is expanded only while its
+/// bound could still beat the incumbent, and a state seen before is skipped, because whatever
+/// it could reach was found then or was already pruned by a weaker incumbent.
 struct Search<'a> {
     s: &'a Scenario,
     rubric: &'a Rubric,
     facts: Vec<i64>,
-    memo: HashMap<Box<[u16]>, Summary>,
-    keep_meter: [bool; 3],
-    keep_known: bool,
+    goal: Goal,
+    incumbent: f64,
+    incumbent_path: Vec<usize>,
+    stack: Vec<usize>,
+    visited: HashSet<Box<[u16]>, FxBuild>,
+    /// Meters and knowledge the scenario's own conditions read (always part of the key).
+    scenario_meters: [bool; 3],
+    scenario_known: bool,
+    scenario_patience: bool,
+    /// Acts that can still occur from each node onwards.
+    future: Vec<ActSet>,
+    /// Per meter and node: the most the meter can still fall / rise from there.
+    drop: [Vec<i32>; 3],
+    rise: [Vec<i32>; 3],
     turn_cap: u16,
     key: Vec<u16>,
+    dormant: Vec<bool>,
+    overflow: bool,
 }
 
 /// Every fact outcome that can change a condition: choice facts by value, range facts split at
@@ -114,6 +171,13 @@ pub fn fact_outcomes(s: &Scenario, rubric: &Rubric) -> Vec<Vec<i64>> {
 }
 
 fn visit_conds(s: &Scenario, rubric: &Rubric, f: &mut impl FnMut(&Cond)) {
+    visit_scenario_conds(s, f);
+    for r in rubric.rules.iter().filter(|r| r.enabled) {
+        r.applies.iter().for_each(|c| c.for_each_leaf(f));
+    }
+}
+
+fn visit_scenario_conds(s: &Scenario, f: &mut impl FnMut(&Cond)) {
     for n in &s.nodes {
         for l in &n.says {
             l.when.iter().for_each(|c| c.for_each_leaf(f));
@@ -123,8 +187,95 @@ fn visit_conds(s: &Scenario, rubric: &Rubric, f: &mut impl FnMut(&Cond)) {
             r.branches.iter().for_each(|(c, _)| c.for_each_leaf(f));
         }
     }
-    for r in rubric.rules.iter().filter(|r| r.enabled) {
-        r.applies.iter().for_each(|c| c.for_each_leaf(f));
+}
+
+/// Can `c` be true (`.0`) or false (`.1`) at some future turn, given the facts, what is known
+/// now (knowledge only grows) and bounds on each meter? Over-approximates: "maybe" is true.
+fn possible(c: &Cond, facts: &[i64], known: u64, lo: [i64; 3], hi: [i64; 3]) -> (bool, bool) {
+    match c {
+        Cond::Fact { fact, lo: a, hi: b } => {
+            let t = facts.get(*fact).is_some_and(|v| (*a..*b).contains(v));
+            (t, !t)
+        }
+        Cond::Known(f) => {
+            if known & (1u64 << f) != 0 {
+                (true, false)
+            } else {
+                (true, true)
+            }
+        }
+        Cond::Meter { meter, lo: a, hi: b } => {
+            let (l, h) = (lo[*meter as usize], hi[*meter as usize]);
+            (l < *b && h >= *a, l < *a || h >= *b)
+        }
+        Cond::All(cs) => {
+            let v: Vec<_> = cs.iter().map(|c| possible(c, facts, known, lo, hi)).collect();
+            (v.iter().all(|x| x.0), v.iter().any(|x| x.1))
+        }
+        Cond::Any(cs) => {
+            let v: Vec<_> = cs.iter().map(|c| possible(c, facts, known, lo, hi)).collect();
+            (v.iter().any(|x| x.0), v.iter().all(|x| x.1) || v.is_empty())
+        }
+        Cond::Not(c) => {
+            let (t, f) = possible(c, facts, known, lo, hi);
+            (f, t)
+        }
+    }
+}
+
+/// Per node, the largest total `part(delta)` of meter `m` along any path from it (a bound on
+/// how far the meter can still fall or rise, ignoring conditions). Capped, so cycles converge.
+fn meter_reach(s: &Scenario, m: usize, part: impl Fn(i32) -> i32) -> Vec<i32> {
+    let cap = 2 * crate::scenario::METER_MAX;
+    let mut reach = vec![0i32; s.nodes.len()];
+    loop {
+        let mut changed = false;
+        for (i, n) in s.nodes.iter().enumerate() {
+            let mut best = reach[i];
+            for r in &n.replies {
+                let e = [r.effect.mood, r.effect.patience, r.effect.trust][m];
+                for t in r.branches.iter().map(|b| b.1).chain(std::iter::once(r.to)) {
+                    let after = match t {
+                        Target::Node(j) => reach[j],
+                        Target::Ending(_) => 0,
+                    };
+                    best = best.max((part(e) + after).min(cap));
+                }
+            }
+            if best != reach[i] {
+                reach[i] = best;
+                changed = true;
+            }
+        }
+        if !changed {
+            return reach;
+        }
+    }
+}
+
+/// For each node, every act some reply reachable from it (itself included) performs.
+fn future_acts(s: &Scenario) -> Vec<ActSet> {
+    let mut future: Vec<ActSet> =
+        s.nodes.iter().map(|n| ActSet(n.replies.iter().fold(0, |acc, r| acc | r.acts.0))).collect();
+    loop {
+        let mut changed = false;
+        for (i, n) in s.nodes.iter().enumerate() {
+            let mut acc = future[i].0;
+            for r in &n.replies {
+                for t in r.branches.iter().map(|b| b.1).chain(std::iter::once(r.to)) {
+                    if let Target::Node(j) = t {
+                        acc |= future[j].0;
+                    }
+                }
+            }
+            if acc != future[i].0 {
+                future[i] = ActSet(acc);
+                changed = true;
+            }
+        }
+        if !changed {
+            return future;
+        }
     }
 }
 
@@ -139,22 +290,19 @@ fn window_cap(check: &Check) -> u16 {
 }
 
 impl<'a> Search<'a> {
-    fn new(s: &'a Scenario, rubric: &'a Rubric, facts: Vec<i64>) -> Self {
-        let mut keep_meter = [false; 3];
-        let mut keep_known = false;
-        let mut windowed = false;
-        visit_conds(s, rubric, &mut |c| match c {
-            Cond::Meter { meter, .. } => keep_meter[*meter as usize] = true,
-            Cond::Known(_) => keep_known = true,
+    fn new(s: &'a Scenario, rubric: &'a Rubric, facts: Vec<i64>, goal: Goal) -> Self {
+        let mut scenario_meters = [false; 3];
+        let mut scenario_known = false;
+        visit_scenario_conds(s, &mut |c| match c {
+            Cond::Meter { meter, .. } => scenario_meters[*meter as usize] = true,
+            Cond::Known(_) => scenario_known = true,
             _ => {}
         });
-        keep_meter[Meter::Patience as usize] |= s.on_patience_lost.is_some();
+        let scenario_patience = scenario_meters[Meter::Patience as usize];
+        scenario_meters[Meter::Patience as usize] |= s.on_patience_lost.is_some();
+        let mut windowed = false;
         for r in rubric.rules.iter().filter(|r| r.enabled) {
-            let dynamic = r.applies.as_ref().is_some_and(|c| {
-                let mut d = false;
-                c.for_each_leaf(&mut |l| d |= !matches!(l, Cond::Fact { .. }));
-                d
-            });
+            let dynamic = r.reads_meters.iter().any(|m| *m) || r.reads_known;
             windowed |= dynamic && window_cap(&rubric.rulebook.rules[r.rule].check) > 0;
         }
         let cap = rubric
@@ -165,74 +313,211 @@ impl<'a> Search<'a> {
             .max()
             .unwrap_or(0);
         let turn_cap = if s.turn_limit.is_some() || windowed { u16::MAX } else { cap + 1 };
-        Search { s, rubric, facts, memo: HashMap::new(), keep_meter, keep_known, turn_cap, key: Vec::new() }
+        Search {
+            s,
+            rubric,
+            facts,
+            goal,
+            incumbent: if goal == Goal::Best { f64::NEG_INFINITY } else { f64::INFINITY },
+            incumbent_path: Vec::new(),
+            stack: Vec::new(),
+            visited: HashSet::default(),
+            scenario_meters,
+            scenario_known,
+            scenario_patience,
+            future: future_acts(s),
+            drop: [0, 1, 2].map(|m| meter_reach(s, m, |d| (-d).max(0))),
+            rise: [0, 1, 2].map(|m| meter_reach(s, m, |d| d.max(0))),
+            turn_cap,
+            key: Vec::new(),
+            dormant: vec![false; rubric.rules.len()],
+            overflow: false,
+        }
     }
 
+    /// Fill `self.dormant` (rules that can never start from here) and say which meters and
+    /// whether knowledge still matter.
+    fn mark_dormant(&mut self, pos: &Position, tracker: &Tracker) -> ([bool; 3], bool) {
+        // A meter (or knowledge) matters while the scenario reads it or a rule that can still
+        // start does. A rule whose condition can never hold from here is dormant: settled n/a.
+        let mut meters = self.scenario_meters;
+        let mut known = self.scenario_known;
+        let (mut lo, mut hi) = ([0i64; 3], [0i64; 3]);
+        if let Target::Node(n) = pos.at {
+            for m in 0..3 {
+                lo[m] = i64::from((pos.meters[m] - self.drop[m][n]).max(0));
+                hi[m] = i64::from((pos.meters[m] + self.rise[m][n]).min(crate::scenario::METER_MAX));
+            }
+            // Patience only matters while it can still run out.
+            if self.s.on_patience_lost.is_some() && lo[1] > 0 && !self.scenario_patience {
+                meters[1] = false;
+            }
+        }
+        let dormant = &mut self.dormant;
+        dormant.fill(false);
+        for (i, r) in self.rubric.rules.iter().enumerate() {
+            if r.enabled && !tracker.started(i) {
+                let can_start = r.applies.as_ref().is_none_or(|c| possible(c, &self.facts, pos.known, lo, hi).0);
+                if can_start {
+                    meters.iter_mut().zip(r.reads_meters).for_each(|(m, reads)| *m |= reads);
+                    known |= r.reads_known;
+                } else {
+                    dormant[i] = true;
+                }
+            }
+        }
+        (meters, known)
+    }
+
+    /// The memo key: everything about (position, tracker) that can still change the outcome.
     fn key_of(&mut self, pos: &Position, tracker: &Tracker) {
         self.key.clear();
-        let at = match pos.at {
-            Target::Node(n) => n as u32,
-            Target::Ending(e) => (1 << 31) | e as u32,
+        let (at, future) = match pos.at {
+            Target::Node(n) => (n as u32, self.future[n]),
+            Target::Ending(e) => ((1 << 31) | e as u32, ActSet::default()),
         };
         self.key.extend([(at >> 16) as u16, at as u16]);
-        for (i, keep) in self.keep_meter.iter().enumerate() {
-            self.key.push(if *keep { pos.meters[i] as u16 } else { 0 });
+        let (meters, known) = self.mark_dormant(pos, tracker);
+        for (i, keep) in meters.iter().enumerate() {
+            self.key.push(if *keep { pos.meters[i] as u16 } else { u16::MAX });
         }
-        if self.keep_known {
+        if known {
             self.key.extend((0..4).map(|i| (pos.known >> (16 * i)) as u16));
         }
         self.key.push(pos.turn.min(self.turn_cap));
-        tracker.key(self.rubric, &mut self.key);
+        let dormant = &self.dormant;
+        tracker.key(self.rubric, future, |i| dormant[i], &mut self.key);
     }
 
-    fn visit(&mut self, pos: Position, tracker: &Tracker) -> Summary {
-        if let Target::Ending(_) = pos.at {
-            let total = Tally::of(self.rubric, tracker).total();
-            return Summary { best: total, worst: total, paths: 1, best_reply: 0 };
+    /// Record a finished conversation's total if it beats the incumbent.
+    fn finish(&mut self, tracker: &Tracker) {
+        let total = Tally::of(self.rubric, tracker).total();
+        let better = match self.goal {
+            Goal::Best => total > self.incumbent,
+            Goal::Worst => total < self.incumbent,
+        };
+        if better {
+            self.incumbent = total;
+            self.incumbent_path.clone_from(&self.stack);
         }
-        self.key_of(&pos, tracker);
-        if let Some(s) = self.memo.get(self.key.as_slice()) {
-            return *s;
+    }
+
+    /// Start the search at the opening.
+    fn run(&mut self) {
+        let (pos, tracker) = (opening(self.s), Tracker::new(self.rubric));
+        self.key_of(&pos, &tracker);
+        self.visited.insert(self.key.as_slice().into());
+        self.dfs(pos, &tracker);
+    }
+
+    /// Expand a node state (already marked visited): each new child state is marked, bounded,
+    /// and explored most promising first while its bound can still beat the incumbent.
+    fn dfs(&mut self, pos: Position, tracker: &Tracker) {
+        let Target::Node(n) = pos.at else { return };
+        if self.visited.len() >= STATE_BUDGET {
+            self.overflow = true;
         }
-        let key: Box<[u16]> = self.key.as_slice().into();
-        let Target::Node(n) = pos.at else { unreachable!("endings return above") };
-        let mut out = Summary { best: f64::NEG_INFINITY, worst: f64::INFINITY, paths: 0, best_reply: 0 };
+        if self.overflow {
+            return;
+        }
         let options: Vec<usize> = offered(self.s, &self.facts, &pos).collect();
+        let mut children: Vec<(f64, usize, Position, Tracker)> = Vec::with_capacity(options.len());
         for (k, reply) in options.into_iter().enumerate() {
             let mut t = tracker.clone();
             t.observe(self.rubric, pos.turn + 1, &env(&self.facts, &pos), self.s.nodes[n].replies[reply].acts);
             let next = step(self.s, &self.facts, &pos, reply);
-            let child = self.visit(next, &t);
-            if child.best > out.best {
-                out.best = child.best;
-                out.best_reply = (k + 1) as u16;
+            self.stack.push(k + 1);
+            if let Target::Ending(_) = next.at {
+                self.finish(&t);
+            } else {
+                self.key_of(&next, &t);
+                if self.visited.insert(self.key.as_slice().into()) {
+                    let bound = self.bound(&next, &t);
+                    children.push((bound, k + 1, next, t));
+                }
             }
-            out.worst = out.worst.min(child.worst);
-            out.paths = out.paths.saturating_add(child.paths);
+            self.stack.pop();
         }
-        self.memo.insert(key, out);
-        out
+        match self.goal {
+            Goal::Best => children.sort_by(|a, b| b.0.total_cmp(&a.0)),
+            Goal::Worst => children.sort_by(|a, b| a.0.total_cmp(&b.0)),
+        }
+        for (bound, option, next, t) in children {
+            let hopeless = match self.goal {
+                Goal::Best => bound <= self.incumbent,
+                Goal::Worst => bound >= self.incumbent,
+            };
+            if hopeless {
+                continue;
+            }
+            self.stack.push(option);
+            self.dfs(next, &t);
+            self.stack.pop();
+        }
     }
 
-    fn best_path(&mut self) -> Vec<usize> {
-        let mut pos = opening(self.s);
-        let mut tracker = Tracker::new(self.rubric);
-        let mut path = Vec::new();
-        while let Target::Node(n) = pos.at {
-            self.key_of(&pos, &tracker);
-            let Some(s) = self.memo.get(self.key.as_slice()).copied() else { break };
-            let option = usize::from(s.best_reply);
-            let Some(reply) = offered(self.s, &self.facts, &pos).nth(option.saturating_sub(1)) else { break };
-            tracker.observe(self.rubric, pos.turn + 1, &env(&self.facts, &pos), self.s.nodes[n].replies[reply].acts);
-            pos = step(self.s, &self.facts, &pos, reply);
-            path.push(option);
+    /// The most (Best) or least (Worst) total any continuation from here can reach, or more
+    /// (less): a sound bound, not necessarily attained.
+    fn bound(&mut self, pos: &Position, tracker: &Tracker) -> f64 {
+        let future = match pos.at {
+            // `key_of` has just marked the dormant rules for this position.
+            Target::Node(n) => self.future[n],
+            Target::Ending(_) => {
+                self.dormant.fill(true);
+                ActSet::default()
+            }
+        };
+        let dormant = &self.dormant;
+        let (upper, lower) = tracker.bounds(self.rubric, future, |i| dormant[i]);
+        match self.goal {
+            Goal::Best => upper,
+            Goal::Worst => lower,
         }
-        path
     }
 }
 
+/// Count distinct reply sequences from `pos` to an ending. Only what transitions can observe
+/// (node, the meters and knowledge conditions read, the turn under a turn limit) is memoised.
+fn count_paths(s: &Scenario, facts: &[i64]) -> u128 {
+    let mut reads = [false; 3];
+    let mut known = false;
+    visit_scenario_conds(s, &mut |c| match c {
+        Cond::Meter { meter, .. } => reads[*meter as usize] = true,
+        Cond::Known(_) => known = true,
+        _ => {}
+    });
+    reads[Meter::Patience as usize] |= s.on_patience_lost.is_some();
+    let mut memo: HashMap<(Target, [i32; 3], u64, u16), u128, FxBuild> = HashMap::default();
+    fn go(
+        s: &Scenario,
+        facts: &[i64],
+        pos: Position,
+        reads: [bool; 3],
+        known: bool,
+        memo: &mut HashMap<(Target, [i32; 3], u64, u16), u128, FxBuild>,
+    ) -> u128 {
+        if let Target::Ending(_) = pos.at {
+            return 1;
+        }
+        let meters = [0, 1, 2].map(|m| if reads[m] { pos.meters[m] } else { -1 });
+        let turn = if s.turn_limit.is_some() { pos.turn } else { 0 };
+        let key = (pos.at, meters, if known { pos.known } else { 0 }, turn);
+        if let Some(&n) = memo.get(&key) {
+            return n;
+        }
+        let n = offered(s, facts, &pos)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .map(|reply| go(s, facts, step(s, facts, &pos, reply), reads, known, memo))
+            .fold(0u128, u128::saturating_add);
+        memo.insert(key, n);
+        n
+    }
+    go(s, facts, opening(s), reads, known, &mut memo)
+}
+
 /// Exact best/worst over every path, for the given facts or, when `None`, every fact outcome.
-pub fn extremes(s: &Scenario, rubric: &Rubric, facts: Option<&[i64]>) -> Extremes {
+pub fn extremes(s: &Scenario, rubric: &Rubric, facts: Option<&[i64]>) -> Result<Extremes, AnalyzeError> {
     let outcomes = match facts {
         Some(f) => vec![f.to_vec()],
         None => fact_outcomes(s, rubric),
@@ -241,14 +526,14 @@ pub fn extremes(s: &Scenario, rubric: &Rubric, facts: Option<&[i64]>) -> Extreme
     std::thread::scope(|scope| {
         std::thread::Builder::new()
             .stack_size(1 << 30)
-            .spawn_scoped(scope, || search_all(s, rubric, outcomes))
+            .spawn_scoped(scope, || search_all(s, rubric, outcomes.clone()))
             .ok()
             .and_then(|h| h.join().ok())
     })
-    .unwrap_or_else(|| search_all(s, rubric, Vec::new()))
+    .unwrap_or_else(|| search_all(s, rubric, outcomes))
 }
 
-fn search_all(s: &Scenario, rubric: &Rubric, outcomes: Vec<Vec<i64>>) -> Extremes {
+fn search_all(s: &Scenario, rubric: &Rubric, outcomes: Vec<Vec<i64>>) -> Result<Extremes, AnalyzeError> {
     let mut out = Extremes {
         best: f64::NEG_INFINITY,
         worst: f64::INFINITY,
@@ -256,31 +541,34 @@ fn search_all(s: &Scenario, rubric: &Rubric, outcomes: Vec<Vec<i64>>) -> Extreme
         best_facts: Vec::new(),
         paths: 0,
         by_outcome: Vec::new(),
+        states: 0,
     };
     for facts in outcomes {
-        let mut search = Search::new(s, rubric, facts);
-        let summary = search.visit(opening(s), &Tracker::new(rubric));
-        out.worst = out.worst.min(summary.worst);
-        out.paths = out.paths.saturating_add(summary.paths);
         let named: Vec<(String, String)> =
-            s.facts.iter().zip(&search.facts).map(|(f, v)| (f.id.clone(), f.value_text(*v))).collect();
-        if summary.best > out.best {
-            out.best = summary.best;
-            out.best_path = search.best_path();
+            s.facts.iter().zip(&facts).map(|(f, v)| (f.id.clone(), f.value_text(*v))).collect();
+        let mut best = Search::new(s, rubric, facts.clone(), Goal::Best);
+        best.run();
+        let mut worst = Search::new(s, rubric, facts.clone(), Goal::Worst);
+        worst.run();
+        if best.overflow || worst.overflow {
+            return Err(AnalyzeError::TooLarge { limit: STATE_BUDGET });
+        }
+        let paths = count_paths(s, &facts);
+        out.states += best.visited.len() + worst.visited.len();
+        out.worst = out.worst.min(worst.incumbent);
+        out.paths = out.paths.saturating_add(paths);
+        if best.incumbent > out.best {
+            out.best = best.incumbent;
+            out.best_path = best.incumbent_path.clone();
             out.best_facts = named.clone();
         }
-        out.by_outcome.push(OutcomeExtremes {
-            facts: named,
-            best: summary.best,
-            worst: summary.worst,
-            paths: summary.paths,
-        });
+        out.by_outcome.push(OutcomeExtremes { facts: named, best: best.incumbent, worst: worst.incumbent, paths });
     }
     if out.best == f64::NEG_INFINITY {
         out.best = 0.0;
         out.worst = 0.0;
     }
-    out
+    Ok(out)
 }
 
 /// Reusable buffers for fast random playthroughs.

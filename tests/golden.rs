@@ -40,7 +40,8 @@ fn replay(lib: &Library, g: &Golden) -> Golden {
         .unwrap_or_else(|(turn, e)| panic!("{}: choice at turn {turn}: {e}", g.about));
     let t = session.transcript();
     let card = score(s, &entry.rubric, t);
-    let mut lines: Vec<String> = t.turns.iter().map(|turn| s.nodes[turn.node as usize].says[usize::from(turn.line)].id.clone()).collect();
+    let mut lines: Vec<String> =
+        t.turns.iter().map(|turn| s.nodes[turn.node as usize].says[usize::from(turn.line)].id.clone()).collect();
     lines.push(session.line().id.clone());
     Golden {
         about: g.about.clone(),
@@ -52,7 +53,11 @@ fn replay(lib: &Library, g: &Golden) -> Golden {
         ending: session.ending().map(|e| e.id.clone()).unwrap_or_default(),
         total: card.total,
         categories: card.categories.clone(),
-        verdicts: card.rules.iter().map(|r| (r.id.clone(), (r.verdict.as_str().to_string(), r.evidence.as_ref().map(|e| e.turn)))).collect(),
+        verdicts: card
+            .rules
+            .iter()
+            .map(|r| (r.id.clone(), (r.verdict.as_str().to_string(), r.evidence.as_ref().map(|e| e.turn))))
+            .collect(),
     }
 }
 

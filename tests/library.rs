@@ -64,12 +64,12 @@ fn every_fact_outcome_has_a_path_that_scores_100_when_replayed() {
         let s = &entry.scenario;
         let outcomes = analyze::fact_outcomes(s, &entry.rubric);
         for facts in &outcomes {
-            let ex = analyze::extremes(s, &entry.rubric, Some(facts));
+            let ex = analyze::extremes(s, &entry.rubric, Some(facts)).expect("exact analysis");
             assert_eq!(ex.best, 100.0, "{}: best under {facts:?} is {}", s.id, ex.best);
             // Replay the best path through the real session with a seed that draws these facts.
             let seed = seed_for(entry, &outcomes, facts).unwrap_or_else(|| panic!("{}: no seed draws {facts:?}", s.id));
             let drawn = draw_facts(s, &mut ChaCha8Rng::seed_from_u64(seed));
-            let ex = analyze::extremes(s, &entry.rubric, Some(&drawn));
+            let ex = analyze::extremes(s, &entry.rubric, Some(&drawn)).expect("exact analysis");
             let session = Session::replay(Arc::clone(s), seed, "t", &ex.best_path).expect("best path replays");
             assert!(session.is_finished());
             let card = score(s, &entry.rubric, session.transcript());
@@ -87,7 +87,7 @@ fn the_hidden_facts_change_the_right_move() {
         let outcomes = analyze::fact_outcomes(s, &entry.rubric);
         let mut differs = false;
         for a in &outcomes {
-            let path = analyze::extremes(s, &entry.rubric, Some(a)).best_path;
+            let path = analyze::extremes(s, &entry.rubric, Some(a)).expect("exact analysis").best_path;
             for b in outcomes.iter().filter(|b| *b != a) {
                 if !scores_100(entry, b, &path) {
                     differs = true;

@@ -32,7 +32,8 @@ pub(crate) fn run(dir: &Path, args: &AnalyzeArgs) -> Result<u8, Failure> {
     let entry = lib.find(&args.scenario)?;
     let (s, rubric) = (&*entry.scenario, &*entry.rubric);
     let facts = args.seed.map(|seed| draw_facts(s, &mut ChaCha8Rng::seed_from_u64(seed)));
-    let ex = analyze::extremes(s, rubric, facts.as_deref());
+    let ex = analyze::extremes(s, rubric, facts.as_deref())
+        .map_err(|e| Failure { message: format!("cannot analyse `{}`: {e}", s.id), code: 1 })?;
     let random = analyze::random(s, rubric, args.runs, args.seed.unwrap_or(0));
     if args.json {
         let value = json!({

@@ -78,14 +78,21 @@ fn check_scenario(path: &Path, book: &Arc<rehearse::rules::Rulebook>, map: &Sour
 
 /// Warn when no path and no fact outcome reaches a total of 100.
 fn balance(entry: &Entry, diags: &mut Vec<Diagnostic>) {
-    let ex = analyze::extremes(&entry.scenario, &entry.rubric, None);
-    if ex.best < 100.0 {
+    let best = match analyze::extremes(&entry.scenario, &entry.rubric, None) {
+        Ok(ex) => ex.best,
+        Err(e) => {
+            let message = format!("could not check that `{}` can reach 100: {e}", entry.scenario.id);
+            diags.push(Diagnostic::warning(&entry.scenario.source, None, message));
+            return;
+        }
+    };
+    if best < 100.0 {
         diags.push(Diagnostic::warning(
             &entry.scenario.source,
             None,
             format!(
                 "scenario `{}` cannot reach 100: the best total over every path is {:.1} (see `rehearse analyze {}`)",
-                entry.scenario.id, ex.best, entry.scenario.id
+                entry.scenario.id, best, entry.scenario.id
             ),
         ));
     }

@@ -37,6 +37,12 @@ pub struct RubricRule {
     pub enabled: bool,
     /// Resolved applicability.
     pub applies: Option<Cond>,
+    /// Every act its check looks at.
+    pub acts: ActSet,
+    /// Which meters (mood, patience, trust) its `applies` condition reads.
+    pub reads_meters: [bool; 3],
+    /// True when its `applies` condition reads whether a fact is known.
+    pub reads_known: bool,
     ops: std::ops::Range<u32>,
     root: u32,
 }
@@ -104,12 +110,35 @@ impl Rubric {
             });
             let lo = ops.len() as u32;
             let root = compile(&rule.check, &mut ops);
+            let mut acts = ActSet::default();
+            for op in &ops[lo as usize..] {
+                match *op {
+                    Op::Eventually(a) | Op::Never(a) | Op::FirstTurn(a) => acts.insert(a),
+                    Op::Within { act, .. } | Op::AtLeast { act, .. } => acts.insert(act),
+                    Op::Before { first, then } => {
+                        acts.insert(first);
+                        acts.insert(then);
+                    }
+                    Op::All(_) | Op::Any(_) | Op::Not(_) => {}
+                }
+            }
+            let (mut reads_meters, mut reads_known) = ([false; 3], false);
+            if let Some(c) = &applies {
+                c.for_each_leaf(&mut |l| match l {
+                    Cond::Meter { meter, .. } => reads_meters[*meter as usize] = true,
+                    Cond::Known(_) => reads_known = true,
+                    _ => {}
+                });
+            }
             rules.push(RubricRule {
                 rule: i,
                 category: rule.category,
                 weight,
                 enabled,
                 applies,
+                acts,
+                reads_meters,
+                reads_known,
                 ops: lo..ops.len() as u32,
                 root,
             });
@@ -139,7 +168,7 @@ impl Rubric {
     /// The verdict of rule `i` and the turn that shows it.
     pub fn verdict(&self, tracker: &Tracker, i: usize) -> (Verdict, Option<u16>) {
         let r = &self.rules[i];
-        if !r.enabled || tracker.starts[i] == 0 {
+        if !r.enabled || tracker.cells[i].a == 0 {
             return (Verdict::NotApplicable, None);
         }
         self.eval(tracker, r.root)
@@ -147,7 +176,7 @@ impl Rubric {
 
     fn eval(&self, t: &Tracker, op: u32) -> (Verdict, Option<u16>) {
         use Verdict::*;
-        let s = t.slots[op as usize];
+        let s = t.cells[t.rules + op as usize];
         let some = |turn: u16| (turn > 0).then_some(turn);
         match &self.ops[op as usize] {
             Op::Eventually(_) => {
@@ -244,22 +273,23 @@ struct Slot {
 /// The state of every rule's check after some turns of a conversation.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Tracker {
-    /// Per rule: the turn its window opened (0 = not yet).
-    starts: Vec<u16>,
-    slots: Vec<Slot>,
+    /// One allocation: per rule the turn its window opened (`a`, 0 = not yet), then one slot
+    /// per op (cloned on every step of the analyser's search).
+    cells: Vec<Slot>,
+    rules: usize,
     last_turn: u16,
 }
 
 impl Tracker {
     /// A tracker before the first turn.
     pub fn new(rubric: &Rubric) -> Self {
-        Tracker { starts: vec![0; rubric.rules.len()], slots: vec![Slot::default(); rubric.ops.len()], last_turn: 0 }
+        let rules = rubric.rules.len();
+        Tracker { cells: vec![Slot::default(); rules + rubric.ops.len()], rules, last_turn: 0 }
     }
 
     /// Back to before the first turn, keeping the memory.
     pub fn reset(&mut self) {
-        self.starts.fill(0);
-        self.slots.fill(Slot::default());
+        self.cells.fill(Slot::default());
         self.last_turn = 0;
     }
 
@@ -270,15 +300,15 @@ impl Tracker {
             if !r.enabled {
                 continue;
             }
-            if self.starts[i] == 0 {
+            if self.cells[i].a == 0 {
                 if r.applies.as_ref().is_some_and(|c| !c.holds(env)) {
                     continue;
                 }
-                self.starts[i] = turn;
+                self.cells[i].a = turn;
             }
-            let k = turn - self.starts[i] + 1;
+            let k = turn - self.cells[i].a + 1;
             for o in r.ops.clone() {
-                let s = &mut self.slots[o as usize];
+                let s = &mut self.cells[self.rules + o as usize];
                 match rubric.ops[o as usize] {
                     Op::Eventually(a) | Op::Never(a) => {
                         if s.a == 0 && acts.contains(a) {
@@ -321,17 +351,49 @@ impl Tracker {
         }
     }
 
-    /// Append a key that identifies this tracker's future behaviour (not its evidence turns)
-    /// to `out`, for memoising the analyser's search.
-    pub fn key(&self, rubric: &Rubric, out: &mut Vec<u16>) {
+    /// True when rule `i`'s window has opened.
+    pub fn started(&self, i: usize) -> bool {
+        self.cells[i].a != 0
+    }
+
+    /// Append a key that identifies this tracker's future behaviour to `out`, for memoising the
+    /// analyser's search. Two trackers with equal keys score every continuation identically.
+    ///
+    /// A rule whose verdict can no longer change is *settled*: its check has decided, or none
+    /// of its acts can occur any more (`future` holds every act that still can), or it has not
+    /// started and never can (`dormant`). Settled rules enter the key only as a set plus the
+    /// weights they keep and apply, so histories that differ only in which settled rules passed
+    /// merge whenever their sums agree.
+    pub fn key(&self, rubric: &Rubric, future: ActSet, dormant: impl Fn(usize) -> bool, out: &mut Vec<u16>) {
+        let mask_at = out.len();
+        let words = rubric.rules.len().div_ceil(16);
+        out.extend(std::iter::repeat_n(0, words + 2));
+        let (mut kept, mut applied) = (0u32, 0u32);
         for (i, r) in rubric.rules.iter().enumerate() {
             if !r.enabled {
                 continue;
             }
-            let start = self.starts[i];
+            let start = self.cells[i].a;
+            let settled = if start == 0 {
+                dormant(i)
+            } else {
+                r.acts.0 & future.0 == 0 || r.ops.clone().all(|o| self.decided(rubric, o))
+            };
+            if settled {
+                out[mask_at + i / 16] |= 1 << (i % 16);
+                match rubric.verdict(self, i).0 {
+                    Verdict::Pass => {
+                        kept += r.weight;
+                        applied += r.weight;
+                    }
+                    Verdict::Fail => applied += r.weight,
+                    Verdict::NotApplicable => {}
+                }
+                continue;
+            }
             out.push(if rubric.windowed[i] { start } else { u16::from(start > 0) });
             for o in r.ops.clone() {
-                let s = self.slots[o as usize];
+                let s = self.cells[self.rules + o as usize];
                 match rubric.ops[o as usize] {
                     Op::Eventually(_) | Op::Never(_) | Op::FirstTurn(_) | Op::Within { .. } | Op::AtLeast { .. } => {
                         out.push(s.a)
@@ -343,6 +405,122 @@ impl Tracker {
                     ),
                     Op::All(_) | Op::Any(_) | Op::Not(_) => {}
                 }
+            }
+        }
+        out[mask_at + words] = kept.min(u32::from(u16::MAX)) as u16;
+        out[mask_at + words + 1] = applied.min(u32::from(u16::MAX)) as u16;
+    }
+
+    /// True when op `o`'s result can no longer change, whatever happens next.
+    fn decided(&self, rubric: &Rubric, o: u32) -> bool {
+        let s = self.cells[self.rules + o as usize];
+        match rubric.ops[o as usize] {
+            Op::Eventually(_) | Op::Never(_) => s.a == 1,
+            Op::FirstTurn(_) | Op::Within { .. } => s.a != 0,
+            Op::AtLeast { times, .. } => s.a >= times,
+            Op::Before { .. } => s.b != 0,
+            Op::All(_) | Op::Any(_) | Op::Not(_) => true,
+        }
+    }
+}
+
+/// Verdicts a check can still end with: bit 0 pass, bit 1 fail, bit 2 not applicable.
+const P: u8 = 1;
+const F: u8 = 2;
+const N: u8 = 4;
+
+impl Tracker {
+    /// Bounds on the total of any continuation: `(upper, lower)`, in percent. `future` holds
+    /// every act that can still occur; `dormant(i)` says rule `i` can never start.
+    pub fn bounds(&self, rubric: &Rubric, future: ActSet, dormant: impl Fn(usize) -> bool) -> (f64, f64) {
+        let (mut can_pass, mut only_fail, mut can_fail, mut only_pass) = (0u32, 0u32, 0u32, 0u32);
+        for (i, r) in rubric.rules.iter().enumerate() {
+            let set = if !r.enabled || (self.cells[i].a == 0 && dormant(i)) {
+                N
+            } else if self.cells[i].a == 0 {
+                N | self.possible(rubric, r.root, future)
+            } else {
+                self.possible(rubric, r.root, future)
+            };
+            if set & P != 0 {
+                can_pass += r.weight;
+            }
+            if set & F != 0 {
+                can_fail += r.weight;
+            }
+            if set == F {
+                only_fail += r.weight;
+            }
+            if set == P {
+                only_pass += r.weight;
+            }
+        }
+        let pct = |p: u32, f: u32| if p + f == 0 { 0.0 } else { f64::from(p) * 100.0 / f64::from(p + f) };
+        (pct(can_pass, only_fail), pct(only_pass, can_fail))
+    }
+
+    /// The verdicts op `o` can still reach (over-approximated: combinators assume their
+    /// children independent).
+    fn possible(&self, rubric: &Rubric, o: u32, future: ActSet) -> u8 {
+        let s = self.cells[self.rules + o as usize];
+        let may = |a: u8| future.contains(a);
+        match &rubric.ops[o as usize] {
+            Op::Eventually(a) => {
+                if s.a == 1 {
+                    P
+                } else {
+                    F | if may(*a) { P } else { 0 }
+                }
+            }
+            Op::Never(a) => {
+                if s.a == 1 {
+                    F
+                } else {
+                    P | if may(*a) { F } else { 0 }
+                }
+            }
+            Op::FirstTurn(a) | Op::Within { act: a, .. } => match s.a {
+                2 => P,
+                1 => F,
+                _ => F | if may(*a) { P } else { 0 },
+            },
+            Op::AtLeast { times, act } => {
+                if s.a >= *times {
+                    P
+                } else {
+                    F | if may(*act) { P } else { 0 }
+                }
+            }
+            Op::Before { first, then } => {
+                if s.b != 0 {
+                    if s.a != 0 && s.a <= s.b { P } else { F }
+                } else if may(*then) {
+                    N | if s.a != 0 || may(*first) { P } else { 0 } | if s.a == 0 { F } else { 0 }
+                } else {
+                    N
+                }
+            }
+            Op::Not(c) => {
+                let v = self.possible(rubric, *c, future);
+                (v & N) | ((v & P) << 1) | ((v & F) >> 1)
+            }
+            Op::All(cs) | Op::Any(cs) => {
+                // (some child can pass, all can pass-or-n/a, some can fail, all can fail-or-n/a, all can be n/a)
+                let (mut some_p, mut all_pn, mut some_f, mut all_fn, mut all_n) = (false, true, false, true, true);
+                for c in cs {
+                    let x = self.possible(rubric, *c, future);
+                    some_p |= x & P != 0;
+                    all_pn &= x & (P | N) != 0;
+                    some_f |= x & F != 0;
+                    all_fn &= x & (F | N) != 0;
+                    all_n &= x & N != 0;
+                }
+                let (pass, fail) = if matches!(rubric.ops[o as usize], Op::All(_)) {
+                    (all_pn && some_p, some_f)
+                } else {
+                    (some_p, some_f && all_fn)
+                };
+                (u8::from(pass) * P) | (u8::from(fail) * F) | (u8::from(all_n) * N)
             }
         }
     }
