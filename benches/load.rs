@@ -43,6 +43,17 @@ fn load_ron(c: &Corpus) -> usize {
     nodes
 }
 
+/// RON parsing alone, no validation: the floor the `ron` crate sets.
+fn parse_ron(c: &Corpus) -> usize {
+    let opts = ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
+    let book: RawRulebook = opts.from_str(&c.rulebook).expect("rulebook");
+    let mut nodes = book.rules.len();
+    for text in &c.scenarios {
+        nodes += opts.from_str::<RawScenario>(text).expect("scenario").nodes.len();
+    }
+    nodes
+}
+
 /// The baseline: serde_json parsing the same raw model.
 fn load_json(c: &Corpus) -> usize {
     let book: RawRulebook = serde_json::from_str(&c.rulebook_json).expect("json rulebook");
@@ -77,5 +88,6 @@ fn main() {
     c.bench_function("load/generated_1000x50/serde_json", |b| b.iter(|| load_json(&generated)));
     support::ratio("load shipped library", "<= 1.5", 51, || load_ron(&shipped), || load_json(&shipped));
     support::ratio("load 1000x50 library", "<= 1.5", 7, || load_ron(&generated), || load_json(&generated));
+    support::ratio("ron parse only, 1000x50 (floor)", "report", 7, || parse_ron(&generated), || load_json(&generated));
     c.final_summary();
 }

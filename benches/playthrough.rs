@@ -27,7 +27,18 @@ fn scored_session(e: &Entry, tracker: &mut Tracker, seed: u64) -> f64 {
     tally(&e.scenario, &e.rubric, session.transcript(), tracker).total()
 }
 
-/// The baseline: walk the same graph picking random replies, no conditions, state or scoring.
+/// The same session walk without scoring: the engine's cost alone.
+fn unscored_session(e: &Entry, seed: u64) -> usize {
+    let mut session = Session::new(Arc::clone(&e.scenario), seed, "bench");
+    let mut rng = ChaCha8Rng::seed_from_u64(!seed);
+    while !session.is_finished() {
+        let n = session.option_count() as u64;
+        let _ = session.choose(1 + below(&mut rng, n) as usize);
+    }
+    session.transcript().turns.len()
+}
+
+/// The barest baseline: walk the graph by index, no conditions, state, transcript or scoring.
 fn bare_walk(s: &Scenario, seed: u64) -> usize {
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     let mut at = Target::Node(s.start);
@@ -77,6 +88,14 @@ fn main() {
         9,
         || (0..N).map(|_| scored_session(&e, &mut tracker, next(&mut s1))).sum::<f64>(),
         || (0..N).map(|_| bare_walk(&e.scenario, next(&mut s2))).sum::<usize>(),
+    );
+    let (mut s3, mut s4) = (0u64, 0u64);
+    support::ratio(
+        "scored session vs the same session unscored (20k plays)",
+        "<= 3",
+        9,
+        || (0..N).map(|_| scored_session(&e, &mut tracker, next(&mut s3))).sum::<f64>(),
+        || (0..N).map(|_| unscored_session(&e, next(&mut s4))).sum::<usize>(),
     );
     let t = std::time::Instant::now();
     std::hint::black_box((0..N).map(|_| scored_session(&e, &mut tracker, next(&mut s1))).sum::<f64>());

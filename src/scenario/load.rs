@@ -26,7 +26,7 @@ pub fn load(file: &Path, text: &str, rulebook: &Rulebook) -> (Option<Scenario>, 
         Ok(raw) => raw,
         Err(d) => return (None, vec![d]),
     };
-    let mut cx = Checker { file, map: SourceMap::new(text), diags: Vec::new(), decls: HashMap::new() };
+    let mut cx = Checker { file, map: SourceMap::new(text), diags: Vec::new(), decls: HashMap::new(), cursor: 0 };
     let scenario = cx.build(&raw, rulebook);
     let diags = cx.diags;
     if crate::diag::has_errors(&diags) { (None, diags) } else { (Some(scenario), diags) }
@@ -38,6 +38,9 @@ struct Checker<'a> {
     diags: Vec<Diagnostic>,
     /// How many times each id has been declared so far (to find the nth declaration).
     decls: HashMap<String, usize>,
+    /// Where the last declaration was found: the next one is usually just after it, so the
+    /// search for positions stays linear in the file's size.
+    cursor: usize,
 }
 
 impl Checker<'_> {
@@ -58,7 +61,14 @@ impl Checker<'_> {
     /// Offset of this item's `id: "…"`, reporting a duplicate id.
     fn declare(&mut self, kind: &str, id: &str) -> Option<usize> {
         let n = *self.decls.entry(id.to_string()).and_modify(|n| *n += 1).or_insert(0);
-        let offset = self.map.find_field("id", id, n);
+        let offset = if n == 0 {
+            self.map.find_field_after(self.cursor, "id", id).or_else(|| self.map.find_field("id", id, 0))
+        } else {
+            self.map.find_field("id", id, n)
+        };
+        if let Some(o) = offset {
+            self.cursor = o;
+        }
         if n > 0 {
             self.error(offset, format!("duplicate id `{id}` ({kind}); every id in a scenario must be unique"));
         }
