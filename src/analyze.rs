@@ -230,7 +230,8 @@ fn meter_reach(s: &Scenario, m: usize, part: impl Fn(i32) -> i32) -> Vec<i32> {
     let mut reach = vec![0i32; s.nodes.len()];
     loop {
         let mut changed = false;
-        for (i, n) in s.nodes.iter().enumerate() {
+        // Targets mostly follow their sources in the file: sweep backwards so one pass suffices.
+        for (i, n) in s.nodes.iter().enumerate().rev() {
             let mut best = reach[i];
             for r in &n.replies {
                 let e = [r.effect.mood, r.effect.patience, r.effect.trust][m];
@@ -259,7 +260,7 @@ fn future_acts(s: &Scenario) -> Vec<ActSet> {
         s.nodes.iter().map(|n| ActSet(n.replies.iter().fold(0, |acc, r| acc | r.acts.0))).collect();
     loop {
         let mut changed = false;
-        for (i, n) in s.nodes.iter().enumerate() {
+        for (i, n) in s.nodes.iter().enumerate().rev() {
             let mut acc = future[i].0;
             for r in &n.replies {
                 for t in r.branches.iter().map(|b| b.1).chain(std::iter::once(r.to)) {
@@ -431,7 +432,8 @@ impl<'a> Search<'a> {
                 self.finish(&t);
             } else {
                 self.key_of(&next, &t);
-                if self.visited.insert(self.key.as_slice().into()) {
+                // Look up before allocating: most repeated states are skipped without a copy.
+                if !self.visited.contains(self.key.as_slice()) && self.visited.insert(self.key.as_slice().into()) {
                     let bound = self.bound(&next, &t);
                     children.push((bound, k + 1, next, t));
                 }

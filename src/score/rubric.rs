@@ -225,23 +225,48 @@ impl Rubric {
                 na => na,
             },
             Op::All(cs) => {
-                let vs: Vec<_> = cs.iter().map(|c| self.eval(t, *c)).collect();
-                if let Some(f) = vs.iter().find(|v| v.0 == Fail) {
-                    *f
-                } else if vs.iter().any(|v| v.0 == Pass) {
-                    (Pass, vs.iter().filter_map(|v| v.1).max())
-                } else {
-                    (NotApplicable, None)
+                // A failing child decides (the first one's evidence); else any pass passes with
+                // the latest evidence; all n/a is n/a.
+                let (mut fail, mut pass) = (None, None::<Option<u16>>);
+                for c in cs {
+                    match self.eval(t, *c) {
+                        (Fail, e) => {
+                            fail = Some(e);
+                            break;
+                        }
+                        (Pass, e) => pass = Some(pass.flatten().max(e)),
+                        (NotApplicable, _) => {}
+                    }
+                }
+                match (fail, pass) {
+                    (Some(e), _) => (Fail, e),
+                    (None, Some(e)) => (Pass, e),
+                    (None, None) => (NotApplicable, None),
                 }
             }
             Op::Any(cs) => {
-                let vs: Vec<_> = cs.iter().map(|c| self.eval(t, *c)).collect();
-                if vs.iter().any(|v| v.0 == Pass) {
-                    (Pass, vs.iter().filter(|v| v.0 == Pass).filter_map(|v| v.1).min())
-                } else if let Some(f) = vs.iter().find(|v| v.0 == Fail) {
-                    *f
-                } else {
-                    (NotApplicable, None)
+                // Any pass passes (earliest evidence); else the first failure fails; else n/a.
+                let (mut pass, mut fail) = (None::<Option<u16>>, None);
+                for c in cs {
+                    match self.eval(t, *c) {
+                        (Pass, e) => {
+                            pass = Some(match (pass.flatten(), e) {
+                                (Some(a), Some(b)) => Some(a.min(b)),
+                                (a, b) => a.or(b),
+                            })
+                        }
+                        (Fail, e) => {
+                            if fail.is_none() {
+                                fail = Some(e);
+                            }
+                        }
+                        (NotApplicable, _) => {}
+                    }
+                }
+                match (pass, fail) {
+                    (Some(e), _) => (Pass, e),
+                    (None, Some(e)) => (Fail, e),
+                    (None, None) => (NotApplicable, None),
                 }
             }
         }
