@@ -164,7 +164,7 @@ mod tests {
     fn finds_field_declarations_not_other_mentions() {
         let map = SourceMap::new("(to: \"a\", id: \"a\", xid: \"a\", id : \"a\")");
         assert_eq!(map.find_field("id", "a", 0), Some(14));
-        assert_eq!(map.find_field("id", "a", 1), Some(35));
+        assert_eq!(map.find_field("id", "a", 1), Some(34));
         assert_eq!(map.find_field("id", "a", 2), None);
         assert_eq!(map.find_field_after(10, "to", "a"), None);
     }
