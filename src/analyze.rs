@@ -136,6 +136,8 @@ struct Search<'a> {
     turn_cap: u16,
     key: Vec<u16>,
     dormant: Vec<bool>,
+    /// (upper, lower) bounds of the state whose key was computed last.
+    bounds: (f64, f64),
     overflow: bool,
 }
 
@@ -332,6 +334,7 @@ impl<'a> Search<'a> {
             turn_cap,
             key: Vec::new(),
             dormant: vec![false; rubric.rules.len()],
+            bounds: (100.0, 0.0),
             overflow: false,
         }
     }
@@ -387,7 +390,7 @@ impl<'a> Search<'a> {
         }
         self.key.push(pos.turn.min(self.turn_cap));
         let dormant = &self.dormant;
-        tracker.key(self.rubric, future, |i| dormant[i], &mut self.key);
+        self.bounds = tracker.summarize(self.rubric, future, |i| dormant[i], &mut self.key);
     }
 
     /// Record a finished conversation's total if it beats the incumbent.
@@ -434,7 +437,7 @@ impl<'a> Search<'a> {
                 self.key_of(&next, &t);
                 // Look up before allocating: most repeated states are skipped without a copy.
                 if !self.visited.contains(self.key.as_slice()) && self.visited.insert(self.key.as_slice().into()) {
-                    let bound = self.bound(&next, &t);
+                    let bound = if self.goal == Goal::Best { self.bounds.0 } else { self.bounds.1 };
                     children.push((bound, k + 1, next, t));
                 }
             }
@@ -455,25 +458,6 @@ impl<'a> Search<'a> {
             self.stack.push(option);
             self.dfs(next, &t);
             self.stack.pop();
-        }
-    }
-
-    /// The most (Best) or least (Worst) total any continuation from here can reach, or more
-    /// (less): a sound bound, not necessarily attained.
-    fn bound(&mut self, pos: &Position, tracker: &Tracker) -> f64 {
-        let future = match pos.at {
-            // `key_of` has just marked the dormant rules for this position.
-            Target::Node(n) => self.future[n],
-            Target::Ending(_) => {
-                self.dormant.fill(true);
-                ActSet::default()
-            }
-        };
-        let dormant = &self.dormant;
-        let (upper, lower) = tracker.bounds(self.rubric, future, |i| dormant[i]);
-        match self.goal {
-            Goal::Best => upper,
-            Goal::Worst => lower,
         }
     }
 }

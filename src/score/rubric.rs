@@ -381,88 +381,32 @@ impl Tracker {
         self.cells[i].a != 0
     }
 
-    /// Append a key that identifies this tracker's future behaviour to `out`, for memoising the
-    /// analyser's search. Two trackers with equal keys score every continuation identically.
+    /// One pass over the rules for the analyser: append the memo key to `out` and return
+    /// bounds `(upper, lower)` on the total of any continuation, in percent.
     ///
-    /// A rule whose verdict can no longer change is *settled*: its check has decided, or none
-    /// of its acts can occur any more (`future` holds every act that still can), or it has not
-    /// started and never can (`dormant`). Settled rules enter the key only as a set plus the
-    /// weights they keep and apply, so histories that differ only in which settled rules passed
-    /// merge whenever their sums agree.
-    pub fn key(&self, rubric: &Rubric, future: ActSet, dormant: impl Fn(usize) -> bool, out: &mut Vec<u16>) {
+    /// For each rule it works out which verdicts are still possible, given `future` (every act
+    /// that can still occur) and `dormant(i)` (rule `i` can never start). A rule left with one
+    /// possible verdict is *settled*: it enters the key only as a bit in a set plus the weights
+    /// the settled rules keep and apply, so histories that differ only in which settled rules
+    /// passed merge whenever their sums agree. Two trackers with equal keys score every
+    /// continuation identically.
+    pub fn summarize(
+        &self,
+        rubric: &Rubric,
+        future: ActSet,
+        dormant: impl Fn(usize) -> bool,
+        out: &mut Vec<u16>,
+    ) -> (f64, f64) {
         let mask_at = out.len();
         let words = rubric.rules.len().div_ceil(16);
         out.extend(std::iter::repeat_n(0, words + 2));
         let (mut kept, mut applied) = (0u32, 0u32);
-        for (i, r) in rubric.rules.iter().enumerate() {
-            if !r.enabled {
-                continue;
-            }
-            let start = self.cells[i].a;
-            let settled = if start == 0 {
-                dormant(i)
-            } else {
-                r.acts.0 & future.0 == 0 || r.ops.clone().all(|o| self.decided(rubric, o))
-            };
-            if settled {
-                out[mask_at + i / 16] |= 1 << (i % 16);
-                match rubric.verdict(self, i).0 {
-                    Verdict::Pass => {
-                        kept += r.weight;
-                        applied += r.weight;
-                    }
-                    Verdict::Fail => applied += r.weight,
-                    Verdict::NotApplicable => {}
-                }
-                continue;
-            }
-            out.push(if rubric.windowed[i] { start } else { u16::from(start > 0) });
-            for o in r.ops.clone() {
-                let s = self.cells[self.rules + o as usize];
-                match rubric.ops[o as usize] {
-                    Op::Eventually(_) | Op::Never(_) | Op::FirstTurn(_) | Op::Within { .. } | Op::AtLeast { .. } => {
-                        out.push(s.a)
-                    }
-                    Op::Before { .. } => out.push(
-                        u16::from(s.a > 0)
-                            | (u16::from(s.b > 0) << 1)
-                            | (u16::from(s.a > 0 && s.b > 0 && s.a <= s.b) << 2),
-                    ),
-                    Op::All(_) | Op::Any(_) | Op::Not(_) => {}
-                }
-            }
-        }
-        out[mask_at + words] = kept.min(u32::from(u16::MAX)) as u16;
-        out[mask_at + words + 1] = applied.min(u32::from(u16::MAX)) as u16;
-    }
-
-    /// True when op `o`'s result can no longer change, whatever happens next.
-    fn decided(&self, rubric: &Rubric, o: u32) -> bool {
-        let s = self.cells[self.rules + o as usize];
-        match rubric.ops[o as usize] {
-            Op::Eventually(_) | Op::Never(_) => s.a == 1,
-            Op::FirstTurn(_) | Op::Within { .. } => s.a != 0,
-            Op::AtLeast { times, .. } => s.a >= times,
-            Op::Before { .. } => s.b != 0,
-            Op::All(_) | Op::Any(_) | Op::Not(_) => true,
-        }
-    }
-}
-
-/// Verdicts a check can still end with: bit 0 pass, bit 1 fail, bit 2 not applicable.
-const P: u8 = 1;
-const F: u8 = 2;
-const N: u8 = 4;
-
-impl Tracker {
-    /// Bounds on the total of any continuation: `(upper, lower)`, in percent. `future` holds
-    /// every act that can still occur; `dormant(i)` says rule `i` can never start.
-    pub fn bounds(&self, rubric: &Rubric, future: ActSet, dormant: impl Fn(usize) -> bool) -> (f64, f64) {
         let (mut can_pass, mut only_fail, mut can_fail, mut only_pass) = (0u32, 0u32, 0u32, 0u32);
         for (i, r) in rubric.rules.iter().enumerate() {
-            let set = if !r.enabled || (self.cells[i].a == 0 && dormant(i)) {
+            let start = self.cells[i].a;
+            let set = if !r.enabled || (start == 0 && dormant(i)) {
                 N
-            } else if self.cells[i].a == 0 {
+            } else if start == 0 {
                 N | self.possible(rubric, r.root, future)
             } else {
                 self.possible(rubric, r.root, future)
@@ -473,17 +417,53 @@ impl Tracker {
             if set & F != 0 {
                 can_fail += r.weight;
             }
-            if set == F {
-                only_fail += r.weight;
+            match set {
+                P => {
+                    only_pass += r.weight;
+                    kept += r.weight;
+                    applied += r.weight;
+                }
+                F => {
+                    only_fail += r.weight;
+                    applied += r.weight;
+                }
+                N => {}
+                _ => {
+                    out.push(if rubric.windowed[i] { start } else { u16::from(start > 0) });
+                    for o in r.ops.clone() {
+                        let s = self.cells[self.rules + o as usize];
+                        match rubric.ops[o as usize] {
+                            Op::Eventually(_)
+                            | Op::Never(_)
+                            | Op::FirstTurn(_)
+                            | Op::Within { .. }
+                            | Op::AtLeast { .. } => out.push(s.a),
+                            Op::Before { .. } => out.push(
+                                u16::from(s.a > 0)
+                                    | (u16::from(s.b > 0) << 1)
+                                    | (u16::from(s.a > 0 && s.b > 0 && s.a <= s.b) << 2),
+                            ),
+                            Op::All(_) | Op::Any(_) | Op::Not(_) => {}
+                        }
+                    }
+                    continue;
+                }
             }
-            if set == P {
-                only_pass += r.weight;
-            }
+            out[mask_at + i / 16] |= 1 << (i % 16);
         }
+        out[mask_at + words] = kept.min(u32::from(u16::MAX)) as u16;
+        out[mask_at + words + 1] = applied.min(u32::from(u16::MAX)) as u16;
         let pct = |p: u32, f: u32| if p + f == 0 { 0.0 } else { f64::from(p) * 100.0 / f64::from(p + f) };
         (pct(can_pass, only_fail), pct(only_pass, can_fail))
     }
+}
 
+/// Verdicts a check can still end with: bit 0 pass, bit 1 fail, bit 2 not applicable.
+const P: u8 = 1;
+const F: u8 = 2;
+const N: u8 = 4;
+
+impl Tracker {
     /// The verdicts op `o` can still reach (over-approximated: combinators assume their
     /// children independent).
     fn possible(&self, rubric: &Rubric, o: u32, future: ActSet) -> u8 {
