@@ -5,6 +5,7 @@
 //! rule. Rules that are not applicable count for neither side.
 
 mod rubric;
+mod tracker;
 
 use std::collections::BTreeMap;
 

@@ -1,0 +1,248 @@
+//! The [`Tracker`]: every rule's check state after some turns, advanced one reply at a time,
+//! plus what the analyser needs from it (a memo key and bounds on what can still happen).
+
+use super::rubric::{Op, Rubric};
+use crate::cond::Env;
+use crate::rules::ActSet;
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub(super) struct Slot {
+    pub(super) a: u16,
+    pub(super) b: u16,
+}
+
+/// The state of every rule's check after some turns of a conversation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tracker {
+    /// One allocation: per rule the turn its window opened (`a`, 0 = not yet), then one slot
+    /// per op (cloned on every step of the analyser's search).
+    pub(super) cells: Vec<Slot>,
+    pub(super) rules: usize,
+    pub(super) last_turn: u16,
+}
+
+impl Tracker {
+    /// A tracker before the first turn.
+    pub fn new(rubric: &Rubric) -> Self {
+        let rules = rubric.rules.len();
+        Tracker { cells: vec![Slot::default(); rules + rubric.ops.len()], rules, last_turn: 0 }
+    }
+
+    /// Back to before the first turn, keeping the memory.
+    pub fn reset(&mut self) {
+        self.cells.fill(Slot::default());
+        self.last_turn = 0;
+    }
+
+    /// Advance every rule by one turn. `env` is the state before the reply; `acts` the reply's acts.
+    pub fn observe(&mut self, rubric: &Rubric, turn: u16, env: &Env<'_>, acts: ActSet) {
+        self.last_turn = turn;
+        for (i, r) in rubric.rules.iter().enumerate() {
+            if !r.enabled {
+                continue;
+            }
+            if self.cells[i].a == 0 {
+                if r.applies.as_ref().is_some_and(|c| !c.holds(env)) {
+                    continue;
+                }
+                self.cells[i].a = turn;
+            }
+            let k = turn - self.cells[i].a + 1;
+            for o in r.ops.clone() {
+                let s = &mut self.cells[self.rules + o as usize];
+                match rubric.ops[o as usize] {
+                    Op::Eventually(a) | Op::Never(a) => {
+                        if s.a == 0 && acts.contains(a) {
+                            *s = Slot { a: 1, b: turn };
+                        }
+                    }
+                    Op::FirstTurn(a) => {
+                        if k == 1 {
+                            *s = Slot { a: if acts.contains(a) { 2 } else { 1 }, b: turn };
+                        }
+                    }
+                    Op::Within { turns, act } => {
+                        if s.a == 0 {
+                            if acts.contains(act) {
+                                *s = Slot { a: 2, b: turn };
+                            } else if k >= turns {
+                                *s = Slot { a: 1, b: turn };
+                            }
+                        }
+                    }
+                    Op::AtLeast { times, act } => {
+                        if acts.contains(act) && s.a < times {
+                            s.a += 1;
+                            if s.a == times {
+                                s.b = turn;
+                            }
+                        }
+                    }
+                    Op::Before { first, then } => {
+                        if s.a == 0 && acts.contains(first) {
+                            s.a = turn;
+                        }
+                        if s.b == 0 && acts.contains(then) {
+                            s.b = turn;
+                        }
+                    }
+                    Op::All(_) | Op::Any(_) | Op::Not(_) => {}
+                }
+            }
+        }
+    }
+
+    /// True when rule `i`'s window has opened.
+    pub fn started(&self, i: usize) -> bool {
+        self.cells[i].a != 0
+    }
+
+    /// One pass over the rules for the analyser: append the memo key to `out` and return
+    /// bounds `(upper, lower)` on the total of any continuation, in percent.
+    ///
+    /// For each rule it works out which verdicts are still possible, given `future` (every act
+    /// that can still occur) and `dormant(i)` (rule `i` can never start). A rule left with one
+    /// possible verdict is *settled*: it enters the key only as a bit in a set plus the weights
+    /// the settled rules keep and apply, so histories that differ only in which settled rules
+    /// passed merge whenever their sums agree. Two trackers with equal keys score every
+    /// continuation identically.
+    pub fn summarize(
+        &self,
+        rubric: &Rubric,
+        future: ActSet,
+        dormant: impl Fn(usize) -> bool,
+        out: &mut Vec<u16>,
+    ) -> (f64, f64) {
+        let mask_at = out.len();
+        let words = rubric.rules.len().div_ceil(16);
+        out.extend(std::iter::repeat_n(0, words + 2));
+        let (mut kept, mut applied) = (0u32, 0u32);
+        let (mut can_pass, mut only_fail, mut can_fail, mut only_pass) = (0u32, 0u32, 0u32, 0u32);
+        for (i, r) in rubric.rules.iter().enumerate() {
+            let start = self.cells[i].a;
+            let set = if !r.enabled || (start == 0 && dormant(i)) {
+                N
+            } else if start == 0 {
+                N | self.possible(rubric, r.root, future)
+            } else {
+                self.possible(rubric, r.root, future)
+            };
+            if set & P != 0 {
+                can_pass += r.weight;
+            }
+            if set & F != 0 {
+                can_fail += r.weight;
+            }
+            match set {
+                P => {
+                    only_pass += r.weight;
+                    kept += r.weight;
+                    applied += r.weight;
+                }
+                F => {
+                    only_fail += r.weight;
+                    applied += r.weight;
+                }
+                N => {}
+                _ => {
+                    out.push(if rubric.windowed[i] { start } else { u16::from(start > 0) });
+                    for o in r.ops.clone() {
+                        let s = self.cells[self.rules + o as usize];
+                        match rubric.ops[o as usize] {
+                            Op::Eventually(_)
+                            | Op::Never(_)
+                            | Op::FirstTurn(_)
+                            | Op::Within { .. }
+                            | Op::AtLeast { .. } => out.push(s.a),
+                            Op::Before { .. } => out.push(
+                                u16::from(s.a > 0)
+                                    | (u16::from(s.b > 0) << 1)
+                                    | (u16::from(s.a > 0 && s.b > 0 && s.a <= s.b) << 2),
+                            ),
+                            Op::All(_) | Op::Any(_) | Op::Not(_) => {}
+                        }
+                    }
+                    continue;
+                }
+            }
+            out[mask_at + i / 16] |= 1 << (i % 16);
+        }
+        out[mask_at + words] = kept.min(u32::from(u16::MAX)) as u16;
+        out[mask_at + words + 1] = applied.min(u32::from(u16::MAX)) as u16;
+        let pct = |p: u32, f: u32| if p + f == 0 { 0.0 } else { f64::from(p) * 100.0 / f64::from(p + f) };
+        (pct(can_pass, only_fail), pct(only_pass, can_fail))
+    }
+}
+
+/// Verdicts a check can still end with: bit 0 pass, bit 1 fail, bit 2 not applicable.
+const P: u8 = 1;
+const F: u8 = 2;
+const N: u8 = 4;
+
+impl Tracker {
+    /// The verdicts op `o` can still reach (over-approximated: combinators assume their
+    /// children independent).
+    fn possible(&self, rubric: &Rubric, o: u32, future: ActSet) -> u8 {
+        let s = self.cells[self.rules + o as usize];
+        let may = |a: u8| future.contains(a);
+        match &rubric.ops[o as usize] {
+            Op::Eventually(a) => {
+                if s.a == 1 {
+                    P
+                } else {
+                    F | if may(*a) { P } else { 0 }
+                }
+            }
+            Op::Never(a) => {
+                if s.a == 1 {
+                    F
+                } else {
+                    P | if may(*a) { F } else { 0 }
+                }
+            }
+            Op::FirstTurn(a) | Op::Within { act: a, .. } => match s.a {
+                2 => P,
+                1 => F,
+                _ => F | if may(*a) { P } else { 0 },
+            },
+            Op::AtLeast { times, act } => {
+                if s.a >= *times {
+                    P
+                } else {
+                    F | if may(*act) { P } else { 0 }
+                }
+            }
+            Op::Before { first, then } => {
+                if s.b != 0 {
+                    if s.a != 0 && s.a <= s.b { P } else { F }
+                } else if may(*then) {
+                    N | if s.a != 0 || may(*first) { P } else { 0 } | if s.a == 0 { F } else { 0 }
+                } else {
+                    N
+                }
+            }
+            Op::Not(c) => {
+                let v = self.possible(rubric, *c, future);
+                (v & N) | ((v & P) << 1) | ((v & F) >> 1)
+            }
+            Op::All(cs) | Op::Any(cs) => {
+                // (some child can pass, all can pass-or-n/a, some can fail, all can fail-or-n/a, all can be n/a)
+                let (mut some_p, mut all_pn, mut some_f, mut all_fn, mut all_n) = (false, true, false, true, true);
+                for c in cs {
+                    let x = self.possible(rubric, *c, future);
+                    some_p |= x & P != 0;
+                    all_pn &= x & (P | N) != 0;
+                    some_f |= x & F != 0;
+                    all_fn &= x & (F | N) != 0;
+                    all_n &= x & N != 0;
+                }
+                let (pass, fail) = if matches!(rubric.ops[o as usize], Op::All(_)) {
+                    (all_pn && some_p, some_f)
+                } else {
+                    (some_p, some_f && all_fn)
+                };
+                (u8::from(pass) * P) | (u8::from(fail) * F) | (u8::from(all_n) * N)
+            }
+        }
+    }
+}
