@@ -237,19 +237,11 @@ impl Session {
             Target::Ending(e) => &s.endings[e].says,
         };
         let env = env(&self.transcript.facts, &self.pos);
-        let eligible = lines.iter().filter(|l| l.when.as_ref().is_none_or(|c| c.holds(&env))).count();
-        self.line = match eligible {
-            0 | 1 => lines.iter().position(|l| l.when.as_ref().is_none_or(|c| c.holds(&env))).unwrap_or(0) as u16,
-            k => {
-                let pick = below(&mut self.rng, k as u64) as usize;
-                lines
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, l)| l.when.as_ref().is_none_or(|c| c.holds(&env)))
-                    .nth(pick)
-                    .map_or(0, |(i, _)| i as u16)
-            }
-        };
+        let holds = |l: &&Line| l.when.as_ref().is_none_or(|c| c.holds(&env));
+        // Draw only when there is a real choice: the random stream, and so every seed, stays fixed.
+        let eligible = lines.iter().filter(holds).count();
+        let pick = if eligible > 1 { below(&mut self.rng, eligible as u64) as usize } else { 0 };
+        self.line = lines.iter().enumerate().filter(|(_, l)| holds(l)).nth(pick).map_or(0, |(i, _)| i as u16);
         self.offered.clear();
         self.offered.extend(offered(s, &self.transcript.facts, &self.pos));
         if let Target::Ending(e) = self.pos.at {

@@ -56,17 +56,32 @@ struct Search<'a> {
     scenario_meters: [bool; 3],
     scenario_known: bool,
     scenario_patience: bool,
-    /// Acts that can still occur from each node onwards.
-    future: Vec<ActSet>,
-    /// Per meter and node: the most the meter can still fall / rise from there.
-    drop: [Vec<i32>; 3],
-    rise: [Vec<i32>; 3],
+    tables: &'a Tables,
     turn_cap: u16,
     key: Vec<u16>,
     dormant: Vec<bool>,
     /// (upper, lower) bounds of the state whose key was computed last.
     bounds: (f64, f64),
     overflow: bool,
+}
+
+/// Per-scenario tables every search of it shares (they do not depend on the facts).
+struct Tables {
+    /// Acts that can still occur from each node onwards.
+    future: Vec<ActSet>,
+    /// Per meter and node: the most the meter can still fall / rise from there.
+    drop: [Vec<i32>; 3],
+    rise: [Vec<i32>; 3],
+}
+
+impl Tables {
+    fn new(s: &Scenario) -> Self {
+        Tables {
+            future: future_acts(s),
+            drop: [0, 1, 2].map(|m| meter_reach(s, m, |d| (-d).max(0))),
+            rise: [0, 1, 2].map(|m| meter_reach(s, m, |d| d.max(0))),
+        }
+    }
 }
 
 /// Which meters, and whether knowledge, the scenario's own conditions read.
@@ -182,7 +197,7 @@ fn window_cap(check: &Check) -> u16 {
 }
 
 impl<'a> Search<'a> {
-    fn new(s: &'a Scenario, rubric: &'a Rubric, facts: Vec<i64>, goal: Goal) -> Self {
+    fn new(s: &'a Scenario, rubric: &'a Rubric, tables: &'a Tables, facts: Vec<i64>, goal: Goal) -> Self {
         let (mut scenario_meters, scenario_known) = scenario_reads(s);
         let scenario_patience = scenario_meters[Meter::Patience as usize];
         scenario_meters[Meter::Patience as usize] |= s.on_patience_lost.is_some();
@@ -211,9 +226,7 @@ impl<'a> Search<'a> {
             scenario_meters,
             scenario_known,
             scenario_patience,
-            future: future_acts(s),
-            drop: [0, 1, 2].map(|m| meter_reach(s, m, |d| (-d).max(0))),
-            rise: [0, 1, 2].map(|m| meter_reach(s, m, |d| d.max(0))),
+            tables,
             turn_cap,
             key: Vec::new(),
             dormant: vec![false; rubric.rules.len()],
@@ -232,8 +245,8 @@ impl<'a> Search<'a> {
         let (mut lo, mut hi) = ([0i64; 3], [0i64; 3]);
         if let Target::Node(n) = pos.at {
             for m in 0..3 {
-                lo[m] = i64::from((pos.meters[m] - self.drop[m][n]).max(0));
-                hi[m] = i64::from((pos.meters[m] + self.rise[m][n]).min(crate::scenario::METER_MAX));
+                lo[m] = i64::from((pos.meters[m] - self.tables.drop[m][n]).max(0));
+                hi[m] = i64::from((pos.meters[m] + self.tables.rise[m][n]).min(crate::scenario::METER_MAX));
             }
             // Patience only matters while it can still run out.
             if self.s.on_patience_lost.is_some() && lo[1] > 0 && !self.scenario_patience {
@@ -260,7 +273,7 @@ impl<'a> Search<'a> {
     fn key_of(&mut self, pos: &Position, tracker: &Tracker) {
         self.key.clear();
         let (at, future) = match pos.at {
-            Target::Node(n) => (n as u32, self.future[n]),
+            Target::Node(n) => (n as u32, self.tables.future[n]),
             Target::Ending(e) => ((1 << 31) | e as u32, ActSet::default()),
         };
         self.key.extend([(at >> 16) as u16, at as u16]);
@@ -381,6 +394,7 @@ fn count_paths(s: &Scenario, facts: &[i64]) -> u128 {
 
 /// Run both searches and the path count for every fact outcome.
 pub(super) fn search_all(s: &Scenario, rubric: &Rubric, outcomes: Vec<Vec<i64>>) -> Result<Extremes, AnalyzeError> {
+    let tables = Tables::new(s);
     let mut out = Extremes {
         best: f64::NEG_INFINITY,
         worst: f64::INFINITY,
@@ -393,9 +407,9 @@ pub(super) fn search_all(s: &Scenario, rubric: &Rubric, outcomes: Vec<Vec<i64>>)
     for facts in outcomes {
         let named: Vec<(String, String)> =
             s.facts.iter().zip(&facts).map(|(f, v)| (f.id.clone(), f.value_text(*v))).collect();
-        let mut best = Search::new(s, rubric, facts.clone(), Goal::Best);
+        let mut best = Search::new(s, rubric, &tables, facts.clone(), Goal::Best);
         best.run();
-        let mut worst = Search::new(s, rubric, facts.clone(), Goal::Worst);
+        let mut worst = Search::new(s, rubric, &tables, facts.clone(), Goal::Worst);
         worst.run();
         if best.overflow || worst.overflow {
             return Err(AnalyzeError::TooLarge { limit: STATE_BUDGET });
