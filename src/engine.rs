@@ -96,6 +96,21 @@ pub fn step(s: &Scenario, facts: &[i64], pos: &Position, reply: usize) -> Positi
     next
 }
 
+/// The position after the trainee hesitated `millis` before replying: the scenario's pressure
+/// drains patience, never below 1 (hesitation alone does not end a conversation).
+pub fn hesitate(s: &Scenario, pos: &Position, millis: u32) -> Position {
+    let mut next = *pos;
+    next.meters[1] -= drain(s, pos.meters[1], millis);
+    next
+}
+
+fn drain(s: &Scenario, patience: i32, millis: u32) -> i32 {
+    let Some(p) = s.pressure else { return 0 };
+    let steps = millis.saturating_sub(p.grace_ms) / p.every_ms.max(1);
+    let lost = i64::from(steps) * i64::from(p.drain);
+    lost.min(i64::from(patience - 1)).max(0) as i32
+}
+
 /// A uniform integer in `0..n` (n > 0) by rejection sampling, stable across library versions.
 pub fn below(rng: &mut impl Rng, n: u64) -> u64 {
     debug_assert!(n > 0);
@@ -150,6 +165,9 @@ pub struct Turn {
     pub after: [i32; 3],
     /// Facts known before the reply.
     pub known_before: u64,
+    /// Milliseconds of game time the trainee took to reply; None when played untimed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub millis: Option<u32>,
 }
 
 /// Everything that happened in a session: enough to replay, score and display it.
@@ -175,6 +193,12 @@ pub enum ChoiceError {
     /// The conversation has already ended.
     #[error("the conversation has already ended")]
     Finished,
+    /// A timed reply came after the ringing phone's caller gave up.
+    #[error("too late: the caller gave up after {deadline_ms} ms")]
+    TooLate {
+        /// When the caller gave up.
+        deadline_ms: u32,
+    },
     /// The option number is not among those offered.
     #[error("option {chosen} is not offered; choose 1 to {available}")]
     OutOfRange {
@@ -230,6 +254,24 @@ impl Session {
         Ok(s)
     }
 
+    /// Like [`Session::replay`], with the game time each reply took (None for untimed replies).
+    pub fn replay_timed(
+        scenario: Arc<Scenario>,
+        seed: u64,
+        trainee: impl Into<String>,
+        turns: &[(usize, Option<u32>)],
+    ) -> Result<Self, (usize, ChoiceError)> {
+        let mut s = Session::new(scenario, seed, trainee);
+        for (i, &(o, ms)) in turns.iter().enumerate() {
+            let r = match ms {
+                Some(ms) => s.choose_timed(o, ms),
+                None => s.choose(o),
+            };
+            r.map_err(|e| (i + 1, e))?;
+        }
+        Ok(s)
+    }
+
     fn arrive(&mut self) {
         let s = &*self.scenario;
         let lines: &[Line] = match self.pos.at {
@@ -249,25 +291,75 @@ impl Session {
         }
     }
 
-    /// Choose the `option`-th (1-based) of the offered replies.
+    /// Choose the `option`-th (1-based) of the offered replies, untimed.
     pub fn choose(&mut self, option: usize) -> Result<(), ChoiceError> {
+        self.take(option, None)
+    }
+
+    /// Choose the `option`-th (1-based) reply `millis` of game time after the line appeared:
+    /// the scenario's pressure drains patience first. Refused once a ringing phone's caller
+    /// has given up (call [`Session::time_out`] then).
+    pub fn choose_timed(&mut self, option: usize, millis: u32) -> Result<(), ChoiceError> {
+        if let Some(deadline_ms) = self.deadline_ms()
+            && millis >= deadline_ms
+            && !self.is_finished()
+        {
+            return Err(ChoiceError::TooLate { deadline_ms });
+        }
+        self.take(option, Some(millis))
+    }
+
+    /// The ringing phone's caller gives up: the node's `unanswered` reply is taken, timed at the
+    /// deadline. Returns false (and does nothing) when no phone rings here.
+    pub fn time_out(&mut self) -> bool {
+        let (Some(deadline), Some(ring)) = (self.deadline_ms(), self.ring()) else { return false };
+        let Some(i) = self.offered.iter().position(|&r| r == ring.unanswered) else { return false };
+        self.take(i + 1, Some(deadline)).is_ok()
+    }
+
+    fn take(&mut self, option: usize, millis: Option<u32>) -> Result<(), ChoiceError> {
         let Target::Node(n) = self.pos.at else { return Err(ChoiceError::Finished) };
         let Some(&reply) = option.checked_sub(1).and_then(|i| self.offered.get(i)) else {
             return Err(ChoiceError::OutOfRange { chosen: option, available: self.offered.len() });
         };
-        let next = step(&self.scenario, &self.transcript.facts, &self.pos, reply);
+        let here = millis.map_or(self.pos, |ms| hesitate(&self.scenario, &self.pos, ms));
+        let next = step(&self.scenario, &self.transcript.facts, &here, reply);
         self.transcript.turns.push(Turn {
             node: n as u32,
             line: self.line,
             reply: reply as u16,
             option: option as u16,
-            before: self.pos.meters,
+            before: here.meters,
             after: next.meters,
-            known_before: self.pos.known,
+            known_before: here.known,
+            millis,
         });
         self.pos = next;
         self.arrive();
         Ok(())
+    }
+
+    /// The phone ringing at the current node, if any.
+    pub fn ring(&self) -> Option<&crate::scenario::Ring> {
+        match self.pos.at {
+            Target::Node(n) => self.scenario.nodes[n].ring.as_ref(),
+            Target::Ending(_) => None,
+        }
+    }
+
+    /// Game-time milliseconds after the line appeared when the ringing phone's caller gives up.
+    pub fn deadline_ms(&self) -> Option<u32> {
+        self.ring().map(|r| r.deadline_ms())
+    }
+
+    /// The meters as they stand `millis` after the line appeared, with the hesitation drain.
+    pub fn meters_at(&self, millis: u32) -> Meters {
+        hesitate(&self.scenario, &self.pos, millis).meters.into()
+    }
+
+    /// True when the scenario drains patience while the trainee hesitates.
+    pub fn under_pressure(&self) -> bool {
+        self.scenario.pressure.is_some()
     }
 
     /// The scenario being played.

@@ -14,7 +14,10 @@ pub mod analyze;
 pub mod cond;
 pub mod diag;
 pub mod engine;
+#[cfg(feature = "gui")]
+pub mod game;
 pub mod library;
+pub mod records;
 pub mod report;
 mod ronfile;
 pub mod rules;

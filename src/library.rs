@@ -109,8 +109,13 @@ fn read(file: &Path) -> Result<String, Diagnostic> {
 /// Load and validate a rulebook file.
 pub fn load_rulebook(file: &Path) -> Result<(Rulebook, SourceMap, Vec<Diagnostic>), Vec<Diagnostic>> {
     let text = read(file).map_err(|d| vec![d])?;
-    match crate::rules::load(file, &text) {
-        (Some(book), diags) => Ok((book, SourceMap::new(&text), diags)),
+    rulebook_from_text(file, &text)
+}
+
+/// Validate a rulebook's text (read from `file`).
+pub fn rulebook_from_text(file: &Path, text: &str) -> Result<(Rulebook, SourceMap, Vec<Diagnostic>), Vec<Diagnostic>> {
+    match crate::rules::load(file, text) {
+        (Some(book), diags) => Ok((book, SourceMap::new(text), diags)),
         (None, diags) => Err(diags),
     }
 }
@@ -123,9 +128,19 @@ pub fn load_scenario(
 ) -> Result<(Entry, Vec<Diagnostic>), Broken> {
     let text =
         read(file).map_err(|d| Broken { file: file.to_path_buf(), id: None, facts: None, diagnostics: vec![d] })?;
-    let (scenario, mut diags) = crate::scenario::load(file, &text, rulebook);
+    scenario_from_text(file, &text, rulebook, rulebook_map)
+}
+
+/// Validate a scenario's text (read from `file`) against a rulebook, compiling its rubric.
+pub fn scenario_from_text(
+    file: &Path,
+    text: &str,
+    rulebook: &Arc<Rulebook>,
+    rulebook_map: &SourceMap,
+) -> Result<(Entry, Vec<Diagnostic>), Broken> {
+    let (scenario, mut diags) = crate::scenario::load(file, text, rulebook);
     let Some(scenario) = scenario else {
-        let raw = crate::scenario::parse_raw(file, &text).ok();
+        let raw = crate::scenario::parse_raw(file, text).ok();
         let facts = raw.as_ref().map(|r| r.facts.iter().map(|f| f.id.clone()).collect());
         return Err(Broken { file: file.to_path_buf(), id: raw.map(|r| r.id), facts, diagnostics: diags });
     };
@@ -158,16 +173,64 @@ pub fn scenario_files(dir: &Path) -> Result<Vec<PathBuf>, LibraryError> {
     Ok(files)
 }
 
+/// The text of a library's files, as read from disk or held by the game's asset server.
+#[derive(Debug, Clone)]
+pub struct Sources {
+    /// The folder they belong to.
+    pub dir: PathBuf,
+    /// The rulebook's text, or why it could not be read.
+    pub rulebook: Result<String, String>,
+    /// Each scenario file with its text, or why it could not be read.
+    pub scenarios: Vec<(PathBuf, Result<String, String>)>,
+}
+
+impl Sources {
+    /// Read a folder's rulebook and scenario files.
+    pub fn read(dir: &Path) -> Result<Sources, LibraryError> {
+        let files = scenario_files(dir)?;
+        let rulebook =
+            std::fs::read_to_string(dir.join(RULEBOOK_FILE)).map_err(|e| format!("cannot read the file: {e}"));
+        let scenarios = files
+            .into_iter()
+            .map(|f| {
+                let text = std::fs::read_to_string(&f).map_err(|e| format!("cannot read the file: {e}"));
+                (f, text)
+            })
+            .collect();
+        Ok(Sources { dir: dir.to_path_buf(), rulebook, scenarios })
+    }
+}
+
 impl Library {
     /// Load every scenario of a folder.
     pub fn load(dir: &Path) -> Result<Library, LibraryError> {
-        let files = scenario_files(dir)?;
-        let (book, map, mut diagnostics) = load_rulebook(&dir.join(RULEBOOK_FILE)).map_err(LibraryError::Rulebook)?;
+        Library::from_sources(&Sources::read(dir)?)
+    }
+
+    /// Validate a library held in memory.
+    pub fn from_sources(sources: &Sources) -> Result<Library, LibraryError> {
+        let dir = sources.dir.as_path();
+        let book_file = dir.join(RULEBOOK_FILE);
+        let (book, map, mut diagnostics) = match &sources.rulebook {
+            Ok(text) => rulebook_from_text(&book_file, text),
+            Err(e) => Err(vec![Diagnostic::error(&book_file, None, e.clone())]),
+        }
+        .map_err(LibraryError::Rulebook)?;
         let rulebook = Arc::new(book);
         let mut entries: Vec<Entry> = Vec::new();
         let mut broken = Vec::new();
-        for file in files {
-            match load_scenario(&file, &rulebook, &map) {
+        for (file, text) in &sources.scenarios {
+            let file = file.clone();
+            let loaded = match text {
+                Ok(text) => scenario_from_text(&file, text, &rulebook, &map),
+                Err(e) => Err(Broken {
+                    file: file.clone(),
+                    id: None,
+                    facts: None,
+                    diagnostics: vec![Diagnostic::error(&file, None, e.clone())],
+                }),
+            };
+            match loaded {
                 Ok((entry, diags)) => {
                     diagnostics.extend(diags);
                     if let Some(first) = entries.iter().find(|e| e.scenario.id == entry.scenario.id) {
@@ -197,6 +260,27 @@ impl Library {
         let mut lib = Library { dir: dir.to_path_buf(), rulebook, entries, broken, diagnostics };
         lib.check_rule_facts(&map);
         Ok(lib)
+    }
+
+    /// This library, with every scenario that is now broken but was valid in `previous` kept at
+    /// its last good version (matched by file). The broken file stays listed with its errors.
+    pub fn keep_last_good(mut self, previous: &Library) -> Library {
+        for b in &self.broken {
+            let playable = self.entries.iter().any(|e| e.scenario.source == b.file);
+            if let (false, Some(old)) = (playable, previous.entries.iter().find(|e| e.scenario.source == b.file)) {
+                let clash = self.entries.iter().any(|e| e.scenario.id == old.scenario.id);
+                if !clash {
+                    self.entries.push(old.clone());
+                }
+            }
+        }
+        self.entries.sort_by(|a, b| a.scenario.id.cmp(&b.scenario.id));
+        self
+    }
+
+    /// True when the scenario from `file` plays an older version because the file has errors.
+    pub fn is_stale(&self, file: &Path) -> bool {
+        self.broken.iter().any(|b| b.file == file) && self.entries.iter().any(|e| e.scenario.source == file)
     }
 
     /// A rulebook rule that names a fact no scenario defines can never apply: report it.

@@ -92,6 +92,7 @@ pub fn scenario(id: &str, nodes: usize, seed: u64) -> RawScenario {
                     line(format!("n{i}.b"), "The customer says it differently."),
                 ],
                 replies,
+                ring: None,
             });
         }
     }
@@ -100,6 +101,7 @@ pub fn scenario(id: &str, nodes: usize, seed: u64) -> RawScenario {
         title: format!("Generated {id}"),
         summary: "A generated scenario for benchmarks.".into(),
         difficulty: Difficulty::Medium,
+        pressure: None,
         skills: vec!["benchmarking".into()],
         practices: vec!["P-53".into()],
         goal: "Reach an ending.".into(),

@@ -20,8 +20,69 @@ struct Cli {
     /// The scenario folder (default: $REHEARSE_SCENARIOS, else ./scenarios).
     #[arg(long, global = true, value_name = "DIR")]
     scenarios: Option<PathBuf>,
+    #[command(flatten)]
+    game: GameArgs,
     #[command(subcommand)]
     command: Option<Command>,
+}
+
+/// Options of the game window (used when no command is given).
+#[derive(Debug, clap::Args)]
+struct GameArgs {
+    /// Sign in as this trainee (skips the sign-in screen).
+    #[arg(long, value_name = "NAME")]
+    trainee: Option<String>,
+    /// Open this scenario (by id).
+    #[arg(long, value_name = "ID")]
+    scenario: Option<String>,
+    /// Practice or assessment, for --scenario.
+    #[arg(long, value_enum, default_value = "practice")]
+    mode: ModeArg,
+    /// Seed for the session (default: random; 1 for a scripted run).
+    #[arg(long)]
+    seed: Option<u64>,
+    /// Play these options (1-based, comma separated) in the window, at a steady pace.
+    #[arg(long, value_delimiter = ',', value_name = "N,N,…")]
+    autoplay: Option<Vec<usize>>,
+    /// Save a PNG of every screen the scripted run passes.
+    #[arg(long, value_name = "DIR")]
+    screenshot_dir: Option<PathBuf>,
+    /// Quit with exit code 0 after the debrief.
+    #[arg(long)]
+    exit_after_debrief: bool,
+    /// Window size for the scripted run, e.g. 1280x720.
+    #[arg(long, value_name = "WxH", value_parser = parse_size)]
+    window_size: Option<(u32, u32)>,
+    /// Seconds between the scripted run's steps.
+    #[arg(long, default_value_t = 0.4)]
+    pace: f32,
+    /// Play in the terminal instead of the window.
+    #[arg(long)]
+    terminal: bool,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum ModeArg {
+    Practice,
+    Assessment,
+}
+
+impl From<ModeArg> for rehearse::records::Mode {
+    fn from(m: ModeArg) -> Self {
+        match m {
+            ModeArg::Practice => rehearse::records::Mode::Practice,
+            ModeArg::Assessment => rehearse::records::Mode::Assessment,
+        }
+    }
+}
+
+fn parse_size(s: &str) -> Result<(u32, u32), String> {
+    let (w, h) = s.split_once(['x', 'X']).ok_or("give the size as WIDTHxHEIGHT, e.g. 1280x720")?;
+    let n = |v: &str| v.trim().parse::<u32>().ok().filter(|n| (100..=8192).contains(n));
+    match (n(w), n(h)) {
+        (Some(w), Some(h)) => Ok((w, h)),
+        _ => Err("width and height must be whole numbers from 100 to 8192".into()),
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -62,7 +123,7 @@ pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let dir = cli.scenarios.clone().unwrap_or_else(library::default_dir);
     let result = match cli.command {
-        None => play::menu(&dir),
+        None => game(&dir, cli.game),
         Some(Command::List) => list(&dir),
         Some(Command::Play(args)) => play::run(&dir, &args),
         Some(Command::Validate { paths }) => validate::run(&dir, &paths),
@@ -75,6 +136,54 @@ pub fn run() -> ExitCode {
             ExitCode::from(f.code)
         }
     }
+}
+
+/// No command: open the window, or the terminal player when there is no display.
+#[cfg(feature = "gui")]
+fn game(dir: &std::path::Path, args: GameArgs) -> Result<u8, Failure> {
+    use rehearse::game;
+    if args.terminal {
+        return play::menu(dir);
+    }
+    if !game::display_available() {
+        eprintln!("rehearse: no display available (DISPLAY is not set); starting the terminal player instead");
+        return play::menu(dir);
+    }
+    let scripted = args.autoplay.is_some();
+    let launch = game::Launch {
+        scenarios: dir.to_path_buf(),
+        store: rehearse::records::Store::open_default(),
+        trainee: args.trainee,
+        scenario: if scripted { None } else { args.scenario.clone() },
+        mode: args.mode.into(),
+        seed: args.seed,
+    };
+    let script = match (args.autoplay, args.scenario) {
+        (Some(autoplay), Some(scenario)) => Some(game::ScriptOptions {
+            scenario,
+            autoplay,
+            screenshot_dir: args.screenshot_dir,
+            exit_after_debrief: args.exit_after_debrief,
+            window_size: args.window_size,
+            pace: args.pace.clamp(0.0, 30.0),
+        }),
+        (Some(_), None) => return Err(Failure::input("--autoplay needs --scenario ID")),
+        _ => None,
+    };
+    if let Some(dir) = script.as_ref().and_then(|s| s.screenshot_dir.as_ref()) {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| Failure::input(format!("cannot create the screenshot folder {}: {e}", dir.display())))?;
+    }
+    match game::run(launch, script) {
+        bevy::app::AppExit::Success => Ok(0),
+        bevy::app::AppExit::Error(code) => Ok(code.get()),
+    }
+}
+
+/// No command, built without the window: the terminal player.
+#[cfg(not(feature = "gui"))]
+fn game(dir: &std::path::Path, _args: GameArgs) -> Result<u8, Failure> {
+    play::menu(dir)
 }
 
 /// Load the library, printing its warnings and broken files to stderr.

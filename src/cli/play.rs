@@ -57,7 +57,7 @@ pub(crate) fn run(dir: &Path, args: &PlayArgs) -> Result<u8, Failure> {
             for (i, &c) in choices.iter().enumerate() {
                 match session.choose(c) {
                     Ok(()) => {}
-                    Err(ChoiceError::Finished) => {
+                    Err(ChoiceError::Finished | ChoiceError::TooLate { .. }) => {
                         return Err(Failure::input(format!(
                             "--choices: the conversation ended after turn {i}, but {} more choice(s) were given",
                             choices.len() - i

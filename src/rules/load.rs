@@ -158,6 +158,13 @@ fn resolve_check(raw: &RawCheck, acts: &[Act], names: &[&str], problems: &mut Ve
             }
             Check::Within { turns: *turns, act: act(a, problems) }
         }
+        RawCheck::WithinSeconds { seconds, act: a } => {
+            if !(seconds.is_finite() && *seconds > 0.0 && *seconds <= 3600.0) {
+                problems.push((format!("`WithinSeconds` needs between 0 and 3600 seconds, not {seconds}"), None));
+            }
+            let millis = (seconds.clamp(0.0, 3600.0) * 1000.0).round() as u32;
+            Check::WithinSeconds { millis, act: act(a, problems) }
+        }
         RawCheck::AtLeast { times, act: a } => {
             if *times == 0 {
                 problems.push(("`AtLeast` with 0 times always passes; use 1 or more".into(), None));

@@ -22,6 +22,9 @@ pub const MAX_ACTS: usize = 128;
 pub struct ActSet(pub u128);
 
 impl ActSet {
+    /// Every act.
+    pub const ALL: ActSet = ActSet(u128::MAX);
+
     /// True when the set holds act `act`.
     pub fn contains(self, act: u8) -> bool {
         self.0 & (1u128 << act) != 0
@@ -94,6 +97,14 @@ pub enum Check {
     Within {
         /// Turns allowed.
         turns: u16,
+        /// The act.
+        act: u8,
+    },
+    /// Every time the act happens, it happens within `millis` milliseconds of the customer's
+    /// line appearing; not applicable when it never happens in a timed play.
+    WithinSeconds {
+        /// Milliseconds allowed.
+        millis: u32,
         /// The act.
         act: u8,
     },

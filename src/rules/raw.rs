@@ -80,6 +80,14 @@ pub enum RawCheck {
         /// Act id.
         act: String,
     },
+    /// Every time the act happens, it happens within `seconds` of the customer's line appearing
+    /// (game-engine time; not applicable when the act never happens or the play was untimed).
+    WithinSeconds {
+        /// Seconds allowed, e.g. `9.0` for "by the third ring" when the phone rings every 3 s.
+        seconds: f32,
+        /// Act id.
+        act: String,
+    },
     /// The act happens at least `times` times.
     AtLeast {
         /// Count.

@@ -3,9 +3,10 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use super::raw::{RawLine, RawScenario};
+use super::raw::{RawLine, RawNode, RawPressure, RawRing, RawScenario};
 use super::{
-    Choice, Customer, Ending, FactDef, FactKind, Line, METER_MAX, Node, Reply, Scenario, Target, graph, suggest,
+    Choice, Customer, Ending, FactDef, FactKind, Line, METER_MAX, Node, Pressure, Reply, Ring, Scenario, Target, graph,
+    suggest,
 };
 use crate::cond::{Cond, RawCond};
 use crate::diag::{Diagnostic, Position, SourceMap};
@@ -295,7 +296,8 @@ impl Checker<'_> {
                     to,
                 });
             }
-            nodes.push(Node { id: n.id.clone(), reveals, says, replies });
+            let ring = n.ring.as_ref().and_then(|ring| self.ring(ring, n, n_at));
+            nodes.push(Node { id: n.id.clone(), reveals, says, replies, ring });
         }
 
         let mut endings = Vec::new();
@@ -375,12 +377,53 @@ impl Checker<'_> {
             turn_limit,
             rule_weights: raw.rules.weights.iter().map(|(k, v)| (k.clone(), *v)).collect(),
             disabled_rules: raw.rules.disable.clone(),
+            pressure: raw.pressure.as_ref().and_then(|p| self.pressure(p)),
             source: self.file.to_path_buf(),
         };
         if !crate::diag::has_errors(&self.diags) {
             self.graph_checks(&scenario);
         }
         scenario
+    }
+
+    fn ring(&mut self, ring: &RawRing, n: &RawNode, n_at: Option<usize>) -> Option<Ring> {
+        let at = self.map.find_field_after(n_at.unwrap_or(0), "unanswered", &ring.unanswered).or(n_at);
+        let mut ok = seconds_ok(ring.every);
+        if !ok {
+            self.error(at, format!("node `{}` rings every {} seconds; give 0.5 to 60", n.id, ring.every));
+        }
+        if ring.rings == 0 {
+            self.error(at, format!("node `{}` rings 0 times; give 1 or more rings", n.id));
+            ok = false;
+        }
+        let Some(i) = n.replies.iter().position(|r| r.id == ring.unanswered) else {
+            let names: Vec<&str> = n.replies.iter().map(|r| r.id.as_str()).collect();
+            let hint = suggest(&ring.unanswered, &names);
+            let msg =
+                format!("`unanswered` names `{}`, which is not a reply of node `{}`{hint}", ring.unanswered, n.id);
+            self.error(at, msg);
+            return None;
+        };
+        if n.replies[i].when.is_some() {
+            let msg =
+                format!("the `unanswered` reply `{}` has a condition; it must always be available", ring.unanswered);
+            self.error(at, msg);
+            ok = false;
+        }
+        ok.then(|| Ring { every_ms: millis(ring.every), rings: ring.rings, unanswered: i })
+    }
+
+    fn pressure(&mut self, p: &RawPressure) -> Option<Pressure> {
+        let at = self.map.text().find("pressure:");
+        let ok = seconds_ok(p.every) && p.grace.is_finite() && (0.0..=600.0).contains(&p.grace);
+        if !ok {
+            self.error(at, "`pressure` needs `grace` from 0 to 600 seconds and `every` from 0.5 to 60".into());
+        }
+        if !(1..=METER_MAX).contains(&p.drain) {
+            self.error(at, format!("`pressure` drains {} patience a step; give 1 to {METER_MAX}", p.drain));
+            return None;
+        }
+        ok.then(|| Pressure { grace_ms: millis(p.grace), every_ms: millis(p.every), drain: p.drain })
     }
 
     fn graph_checks(&mut self, s: &Scenario) {
@@ -415,6 +458,14 @@ impl Checker<'_> {
             );
         }
     }
+}
+
+fn seconds_ok(s: f32) -> bool {
+    s.is_finite() && (0.5..=60.0).contains(&s)
+}
+
+fn millis(seconds: f32) -> u32 {
+    (seconds.clamp(0.0, 3600.0) * 1000.0).round() as u32
 }
 
 fn strs(v: &[String]) -> Vec<&str> {

@@ -55,6 +55,8 @@ pub struct Scenario {
     pub rule_weights: Vec<(String, u32)>,
     /// Rules disabled for this scenario.
     pub disabled_rules: Vec<String>,
+    /// Patience drain while the trainee hesitates.
+    pub pressure: Option<Pressure>,
     /// The file it came from.
     pub source: PathBuf,
 }
@@ -140,6 +142,41 @@ pub enum Target {
     Ending(usize),
 }
 
+/// Patience drain while the trainee hesitates, in milliseconds of game time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Pressure {
+    /// Free thinking time per reply.
+    pub grace_ms: u32,
+    /// Interval between drain steps after the grace.
+    pub every_ms: u32,
+    /// Patience lost per step (positive).
+    pub drain: i32,
+}
+
+/// A phone ringing at a node.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ring {
+    /// Interval between rings; ring 1 sounds at 0.
+    pub every_ms: u32,
+    /// Rings before the caller gives up.
+    pub rings: u16,
+    /// Index of the reply taken when the caller gives up.
+    pub unanswered: usize,
+}
+
+impl Ring {
+    /// Milliseconds after which the caller gives up.
+    pub fn deadline_ms(&self) -> u32 {
+        self.every_ms.saturating_mul(u32::from(self.rings))
+    }
+
+    /// How many rings have sounded `millis` after the line appeared (at least 1).
+    pub fn rings_at(&self, millis: u32) -> u16 {
+        let n = millis / self.every_ms.max(1) + 1;
+        u16::try_from(n).unwrap_or(u16::MAX).min(self.rings)
+    }
+}
+
 /// A point in the conversation.
 #[derive(Debug, Clone)]
 pub struct Node {
@@ -151,6 +188,8 @@ pub struct Node {
     pub says: Vec<Line>,
     /// Replies offered.
     pub replies: Vec<Reply>,
+    /// A phone ringing while the node waits.
+    pub ring: Option<Ring>,
 }
 
 /// A customer line variant.

@@ -86,6 +86,34 @@ pub struct RawScenario {
     /// Re-weighting or disabling rulebook rules for this scenario.
     #[serde(default)]
     pub rules: RawOverrides,
+    /// Time pressure in the game: the customer's patience drains while the trainee hesitates.
+    #[serde(default)]
+    pub pressure: Option<RawPressure>,
+}
+
+/// Patience drain while the trainee hesitates (game-engine time; the CLI plays untimed).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPressure {
+    /// Seconds a reply may take before patience starts to drain.
+    pub grace: f32,
+    /// After the grace period, patience drops by `drain` every `every` seconds.
+    pub every: f32,
+    /// Patience points lost per step. Hesitation alone leaves at least 1 patience: the next
+    /// misstep, not the clock, ends the conversation.
+    pub drain: i32,
+}
+
+/// A phone ringing while the customer speaks at a node (P-07: answer by the third ring).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRing {
+    /// Seconds between rings; the first ring sounds when the line appears.
+    pub every: f32,
+    /// Rings before the caller gives up.
+    pub rings: u16,
+    /// The reply (of this node) taken automatically when the caller gives up.
+    pub unanswered: String,
 }
 
 /// The customer.
@@ -164,6 +192,9 @@ pub struct RawNode {
     pub says: Vec<RawLine>,
     /// The advisor's possible replies.
     pub replies: Vec<RawReply>,
+    /// A phone that rings while this node waits for a reply (game only).
+    #[serde(default)]
+    pub ring: Option<RawRing>,
 }
 
 /// One variant of a customer's line.

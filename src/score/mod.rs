@@ -76,7 +76,7 @@ pub fn tally(scenario: &Scenario, rubric: &Rubric, transcript: &Transcript, trac
     for (i, turn) in transcript.turns.iter().enumerate() {
         let e = Env { facts: &transcript.facts, known: turn.known_before, meters: turn.before };
         let acts = scenario.nodes[turn.node as usize].replies[usize::from(turn.reply)].acts;
-        tracker.observe(rubric, (i + 1) as u16, &e, acts);
+        tracker.observe_timed(rubric, (i + 1) as u16, &e, acts, turn.millis);
     }
     Tally::of(rubric, tracker)
 }
@@ -212,6 +212,9 @@ pub fn describe(book: &crate::rules::Rulebook, check: &Check) -> String {
         Check::Never(a) => format!("never {}", act(a)),
         Check::FirstTurn(a) => format!("{} in the first reply", act(a)),
         Check::Within { turns, act: a } => format!("{} within {turns} replies", act(a)),
+        Check::WithinSeconds { millis, act: a } => {
+            format!("{} within {} seconds each time", act(a), f64::from(*millis) / 1000.0)
+        }
         Check::AtLeast { times, act: a } => format!("{} at least {times} times", act(a)),
         Check::Before { first, then } => format!("{} before {}", act(first), act(then)),
         Check::All(cs) => cs.iter().map(|c| describe(book, c)).collect::<Vec<_>>().join(" and "),
@@ -220,7 +223,7 @@ pub fn describe(book: &crate::rules::Rulebook, check: &Check) -> String {
     }
 }
 
-/// Feed one reply to a tracker during live play: `pos` is the position before the reply.
+/// Feed one untimed reply to a tracker during live play: `pos` is the position before the reply.
 pub fn observe_reply(
     scenario: &Scenario,
     rubric: &Rubric,
@@ -233,4 +236,45 @@ pub fn observe_reply(
         let acts = scenario.nodes[n].replies[reply].acts;
         tracker.observe(rubric, pos.turn + 1, &env(facts, pos), acts);
     }
+}
+
+/// One rule the latest reply settled, for practice-mode feedback.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Feedback {
+    /// Rule id.
+    pub id: String,
+    /// Rule title.
+    pub title: String,
+    /// Kept (pass) or broken (fail).
+    pub verdict: Verdict,
+    /// Coaching tip, when broken.
+    pub tip: Option<String>,
+}
+
+/// The rules whose verdict the transcript's last reply made certain: kept or broken whatever
+/// comes next. Empty before the first reply.
+pub fn feedback(scenario: &Scenario, rubric: &Rubric, transcript: &Transcript) -> Vec<Feedback> {
+    let Some(last) = transcript.turns.len().checked_sub(1) else { return Vec::new() };
+    let mut before = Tracker::new(rubric);
+    let mut shorter = transcript.clone();
+    shorter.turns.truncate(last);
+    tally(scenario, rubric, &shorter, &mut before);
+    let mut after = Tracker::new(rubric);
+    tally(scenario, rubric, transcript, &mut after);
+    let book = &rubric.rulebook;
+    (0..rubric.rules.len())
+        .filter_map(|i| {
+            let v = after.decided(rubric, i)?;
+            if before.decided(rubric, i).is_some() {
+                return None;
+            }
+            let rule = &book.rules[rubric.rules[i].rule];
+            Some(Feedback {
+                id: rule.id.clone(),
+                title: rule.title.clone(),
+                verdict: v,
+                tip: (v == Verdict::Fail).then(|| rule.tip.clone()),
+            })
+        })
+        .collect()
 }

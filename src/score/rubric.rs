@@ -19,6 +19,7 @@ pub(super) enum Op {
     Never(u8),
     FirstTurn(u8),
     Within { turns: u16, act: u8 },
+    WithinSeconds { millis: u32, act: u8 },
     AtLeast { times: u16, act: u8 },
     Before { first: u8, then: u8 },
     All(Vec<u32>),
@@ -116,7 +117,9 @@ impl Rubric {
             for op in &ops[lo as usize..] {
                 match *op {
                     Op::Eventually(a) | Op::Never(a) | Op::FirstTurn(a) => acts.insert(a),
-                    Op::Within { act, .. } | Op::AtLeast { act, .. } => acts.insert(act),
+                    Op::Within { act, .. } | Op::WithinSeconds { act, .. } | Op::AtLeast { act, .. } => {
+                        acts.insert(act)
+                    }
                     Op::Before { first, then } => {
                         acts.insert(first);
                         acts.insert(then);
@@ -205,6 +208,11 @@ impl Rubric {
                 1 => (Fail, some(s.b)),
                 _ => (Fail, some(t.last_turn)),
             },
+            Op::WithinSeconds { .. } => match s.a {
+                2 => (Pass, some(s.b)),
+                1 => (Fail, some(s.b)),
+                _ => (NotApplicable, None),
+            },
             Op::AtLeast { times, .. } => {
                 if s.a >= *times {
                     (Pass, some(s.b))
@@ -281,6 +289,7 @@ fn compile(check: &Check, ops: &mut Vec<Op>) -> u32 {
         Check::Never(a) => Op::Never(*a),
         Check::FirstTurn(a) => Op::FirstTurn(*a),
         Check::Within { turns, act } => Op::Within { turns: *turns, act: *act },
+        Check::WithinSeconds { millis, act } => Op::WithinSeconds { millis: *millis, act: *act },
         Check::AtLeast { times, act } => Op::AtLeast { times: *times, act: *act },
         Check::Before { first, then } => Op::Before { first: *first, then: *then },
         Check::All(cs) => Op::All(cs.iter().map(|c| compile(c, ops)).collect()),

@@ -1,7 +1,7 @@
 //! The [`Tracker`]: every rule's check state after some turns, advanced one reply at a time,
 //! plus what the analyser needs from it (a memo key and bounds on what can still happen).
 
-use super::rubric::{Op, Rubric};
+use super::rubric::{Op, Rubric, Verdict};
 use crate::cond::Env;
 use crate::rules::ActSet;
 
@@ -34,8 +34,14 @@ impl Tracker {
         self.last_turn = 0;
     }
 
-    /// Advance every rule by one turn. `env` is the state before the reply; `acts` the reply's acts.
+    /// Advance every rule by one untimed turn. `env` is the state before the reply; `acts` the
+    /// reply's acts.
     pub fn observe(&mut self, rubric: &Rubric, turn: u16, env: &Env<'_>, acts: ActSet) {
+        self.observe_timed(rubric, turn, env, acts, None);
+    }
+
+    /// Advance every rule by one turn that took `millis` milliseconds (None when untimed).
+    pub fn observe_timed(&mut self, rubric: &Rubric, turn: u16, env: &Env<'_>, acts: ActSet, millis: Option<u32>) {
         self.last_turn = turn;
         for (i, r) in rubric.rules.iter().enumerate() {
             if !r.enabled {
@@ -70,6 +76,15 @@ impl Tracker {
                             }
                         }
                     }
+                    Op::WithinSeconds { millis: limit, act } => {
+                        if let (true, Some(m)) = (acts.contains(act), millis) {
+                            if m > limit && s.a != 1 {
+                                *s = Slot { a: 1, b: turn };
+                            } else if m <= limit && s.a == 0 {
+                                *s = Slot { a: 2, b: turn };
+                            }
+                        }
+                    }
                     Op::AtLeast { times, act } => {
                         if acts.contains(act) && s.a < times {
                             s.a += 1;
@@ -89,6 +104,20 @@ impl Tracker {
                     Op::All(_) | Op::Any(_) | Op::Not(_) => {}
                 }
             }
+        }
+    }
+
+    /// Rule `i`'s verdict if it can no longer change, whatever acts come next; None while open
+    /// (or when the rule is disabled or its window has not opened).
+    pub fn decided(&self, rubric: &Rubric, i: usize) -> Option<Verdict> {
+        let r = &rubric.rules[i];
+        if !r.enabled || self.cells[i].a == 0 {
+            return None;
+        }
+        match self.possible(rubric, r.root, ActSet::ALL) {
+            P => Some(Verdict::Pass),
+            F => Some(Verdict::Fail),
+            _ => None,
         }
     }
 
@@ -153,6 +182,7 @@ impl Tracker {
                             | Op::Never(_)
                             | Op::FirstTurn(_)
                             | Op::Within { .. }
+                            | Op::WithinSeconds { .. }
                             | Op::AtLeast { .. } => out.push(s.a),
                             Op::Before { .. } => out.push(
                                 u16::from(s.a > 0)
@@ -205,6 +235,14 @@ impl Tracker {
                 1 => F,
                 _ => F | if may(*a) { P } else { 0 },
             },
+            Op::WithinSeconds { act, .. } => {
+                let later = if may(*act) { P | F } else { 0 };
+                match s.a {
+                    1 => F,
+                    2 => P | later,
+                    _ => N | later,
+                }
+            }
             Op::AtLeast { times, act } => {
                 if s.a >= *times {
                     P

@@ -1,0 +1,122 @@
+//! The Bevy game: screens as states, one plugin per screen, over the plain-Rust core.
+//!
+//! The game holds no rules of its own. It asks the [`Session`](crate::engine::Session) what the
+//! customer says and which replies are offered, hands it the trainee's choice and the game time
+//! it took, and shows the [`Scorecard`](crate::score::Scorecard) the scorer computes.
+//!
+//! [`GamePlugin`] is everything but the window: tests add it to a headless app
+//! ([`headless_app`]). [`run`] adds the window, the renderer and the fonts.
+
+pub mod content;
+mod fonts;
+pub mod play;
+pub mod screens;
+pub mod script;
+pub mod theme;
+
+use std::path::PathBuf;
+
+use bevy::prelude::*;
+
+use crate::records::{Mode, Store};
+
+pub use screens::Screen;
+
+/// How the game was started.
+#[derive(Resource, Debug, Clone)]
+pub struct Launch {
+    /// The scenario folder (hot-reloaded).
+    pub scenarios: PathBuf,
+    /// Where finished sessions are saved.
+    pub store: Store,
+    /// Sign in as this trainee and skip the sign-in screen.
+    pub trainee: Option<String>,
+    /// Open this scenario directly (with [`Launch::mode`]).
+    pub scenario: Option<String>,
+    /// The mode for `scenario`.
+    pub mode: Mode,
+    /// The seed for sessions (random when None).
+    pub seed: Option<u64>,
+}
+
+/// Everything of the game except the window and the renderer.
+pub struct GamePlugin {
+    /// Start-up options.
+    pub launch: Launch,
+}
+
+impl Plugin for GamePlugin {
+    fn build(&self, app: &mut App) {
+        app.insert_resource(self.launch.clone()).init_resource::<theme::UiFont>().add_plugins((
+            content::ContentPlugin,
+            screens::ScreensPlugin,
+            play::PlayPlugin,
+        ));
+    }
+}
+
+/// Register the hot-reloaded `scenarios://` asset source. Must run before the asset plugin.
+pub fn register_scenarios_source(app: &mut App, dir: &std::path::Path) {
+    use bevy::asset::io::{AssetSourceBuilder, AssetSourceId};
+    let dir = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
+    let path = dir.to_string_lossy().into_owned();
+    app.register_asset_source(AssetSourceId::from("scenarios"), AssetSourceBuilder::platform_default(&path, None));
+}
+
+/// A headless app with the real game plugins and no window, for tests: the asset server
+/// watches `launch.scenarios` for changes.
+pub fn headless_app(launch: Launch) -> App {
+    let mut app = App::new();
+    register_scenarios_source(&mut app, &launch.scenarios);
+    app.add_plugins((
+        MinimalPlugins,
+        bevy::input::InputPlugin,
+        bevy::state::app::StatesPlugin,
+        AssetPlugin { watch_for_changes_override: Some(true), ..default() },
+    ));
+    app.add_plugins(GamePlugin { launch });
+    app
+}
+
+/// Options of the scripted run (`--autoplay` and friends).
+pub use script::ScriptOptions;
+
+/// Open the window and run the game until it closes.
+pub fn run(launch: Launch, script: Option<ScriptOptions>) -> AppExit {
+    let mut app = App::new();
+    register_scenarios_source(&mut app, &launch.scenarios);
+    let size = script.as_ref().and_then(|s| s.window_size).unwrap_or((1280, 720));
+    let assets = std::env::var_os("BEVY_ASSET_ROOT")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")))
+        .join("assets");
+    app.add_plugins(
+        DefaultPlugins
+            .set(WindowPlugin {
+                primary_window: Some(Window {
+                    title: "rehearse".into(),
+                    resolution: size.into(),
+                    resize_constraints: WindowResizeConstraints { min_width: 320.0, min_height: 240.0, ..default() },
+                    ..default()
+                }),
+                ..default()
+            })
+            .set(AssetPlugin {
+                file_path: assets.to_string_lossy().into_owned(),
+                watch_for_changes_override: Some(true),
+                ..default()
+            })
+            .set(bevy::log::LogPlugin { level: bevy::log::Level::WARN, ..default() }),
+    )
+    .add_plugins((bevy::input_focus::tab_navigation::TabNavigationPlugin, fonts::FontsPlugin, theme::DesktopPlugin))
+    .add_plugins(GamePlugin { launch });
+    if let Some(s) = script {
+        app.add_plugins(script::ScriptPlugin { options: s });
+    }
+    app.run()
+}
+
+/// True when a window can be opened: an X11 display is named (this build draws through X11).
+pub fn display_available() -> bool {
+    std::env::var_os("DISPLAY").is_some_and(|d| !d.is_empty())
+}

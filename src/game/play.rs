@@ -1,0 +1,200 @@
+//! The session being played, as Bevy resources, and the game-time clock that drives the
+//! core's time pressure. No rules here: every decision is the engine's or the scorer's.
+
+use bevy::prelude::*;
+
+use super::content::Content;
+use crate::engine::{ChoiceError, Session};
+use crate::library::Entry;
+use crate::records::{Mode, Record};
+use crate::score::{Feedback, Scorecard, feedback, score};
+
+/// Who is signed in.
+#[derive(Resource, Debug, Clone, PartialEq, Eq)]
+pub struct Trainee(pub String);
+
+/// The scenario chosen on the picker, before it starts.
+#[derive(Resource, Debug, Clone)]
+pub struct Selected {
+    /// The scenario and its rubric.
+    pub entry: Entry,
+    /// Practice or assessment.
+    pub mode: Mode,
+    /// The seed the session will use.
+    pub seed: u64,
+    /// The best path (1-based option numbers) to show as hints, for "replay with the best path".
+    pub guide: Option<Vec<usize>>,
+}
+
+/// The conversation in progress.
+#[derive(Resource, Debug, Clone)]
+pub struct Play {
+    /// The scenario and its rubric.
+    pub entry: Entry,
+    /// The engine's session.
+    pub session: Session,
+    /// Practice or assessment.
+    pub mode: Mode,
+    /// Best-path hints, when replaying with the best path.
+    pub guide: Option<Vec<usize>>,
+    /// Game time since the current line appeared, in seconds.
+    pub clock: f32,
+    /// Rules the last reply kept or broke (practice mode shows them).
+    pub feedback: Vec<Feedback>,
+    /// Meter changes of the last reply (mood, patience, trust).
+    pub change: Option<[i32; 3]>,
+    /// A note for the trainee (e.g. "the caller gave up"), shown once.
+    pub notice: Option<String>,
+    /// Bumped on every change the screen must redraw.
+    pub version: u64,
+    /// Content generation this session was started or last swapped at.
+    pub generation: u64,
+}
+
+impl Play {
+    /// Start a session.
+    pub fn start(selected: &Selected, trainee: &str, generation: u64) -> Play {
+        Play {
+            entry: selected.entry.clone(),
+            session: Session::new(selected.entry.scenario.clone(), selected.seed, trainee),
+            mode: selected.mode,
+            guide: selected.guide.clone(),
+            clock: 0.0,
+            feedback: Vec::new(),
+            change: None,
+            notice: None,
+            version: 0,
+            generation,
+        }
+    }
+
+    /// Game time since the line appeared, in milliseconds.
+    pub fn millis(&self) -> u32 {
+        (self.clock.max(0.0) * 1000.0) as u32
+    }
+
+    /// Reply with the `option`-th offered reply, timed by the game clock.
+    pub fn choose(&mut self, option: usize) -> Result<(), ChoiceError> {
+        let before = self.session.meters_at(self.millis());
+        self.session.choose_timed(option, self.millis())?;
+        self.after_reply(before);
+        Ok(())
+    }
+
+    /// The ringing phone's caller gave up.
+    pub fn time_out(&mut self) -> bool {
+        let before = self.session.meters_at(self.millis());
+        if !self.session.time_out() {
+            return false;
+        }
+        self.notice = Some("The phone stopped ringing: the caller gave up.".into());
+        self.after_reply(before);
+        true
+    }
+
+    fn after_reply(&mut self, before: crate::engine::Meters) {
+        let after = self.session.meters();
+        self.change = Some([after.mood - before.mood, after.patience - before.patience, after.trust - before.trust]);
+        self.feedback = feedback(&self.entry.scenario, &self.entry.rubric, self.session.transcript());
+        self.clock = 0.0;
+        self.version += 1;
+    }
+
+    /// The scorecard of the conversation so far.
+    pub fn scorecard(&self) -> Scorecard {
+        score(&self.entry.scenario, &self.entry.rubric, self.session.transcript())
+    }
+
+    /// The option the best path takes next, while the trainee has followed it.
+    pub fn hint(&self) -> Option<usize> {
+        let guide = self.guide.as_ref()?;
+        let taken: Vec<usize> = self.session.transcript().turns.iter().map(|t| usize::from(t.option)).collect();
+        guide.starts_with(&taken).then(|| guide.get(taken.len()).copied()).flatten()
+    }
+
+    /// The finished session as a record.
+    pub fn record(&self) -> Record {
+        let t = self.session.transcript();
+        let card = self.scorecard();
+        Record {
+            trainee: t.trainee.clone(),
+            scenario: t.scenario.clone(),
+            mode: self.mode,
+            seed: t.seed,
+            choices: t.turns.iter().map(|x| (x.option, x.millis)).collect(),
+            total: card.total,
+            outcome: card.outcome,
+            finished_at: crate::records::now(),
+        }
+    }
+}
+
+/// The finished session, for the debrief.
+#[derive(Resource, Debug, Clone)]
+pub struct Finished {
+    /// The session as played.
+    pub play: Play,
+    /// Its scorecard.
+    pub card: Scorecard,
+    /// Where it was saved, or why it could not be.
+    pub saved: Result<(), String>,
+}
+
+/// Advances the game clock and applies the engine's deadlines; swaps in edited scenarios.
+pub struct PlayPlugin;
+
+impl Plugin for PlayPlugin {
+    fn build(&self, app: &mut App) {
+        app.add_systems(Update, (tick, hot_swap));
+    }
+}
+
+fn tick(time: Res<Time>, play: Option<ResMut<Play>>) {
+    let Some(mut play) = play else { return };
+    if play.session.is_finished() {
+        return;
+    }
+    let clocked = play.session.under_pressure() || play.session.ring().is_some();
+    if !clocked {
+        return;
+    }
+    play.clock += time.delta_secs();
+    if let Some(deadline) = play.session.deadline_ms()
+        && play.millis() >= deadline
+    {
+        play.time_out();
+    }
+}
+
+/// When the scenario being played is edited, replay the same seed and choices on the new
+/// version so the trainer sees the edit at once; keep the old version if they no longer fit.
+fn hot_swap(content: Res<Content>, play: Option<ResMut<Play>>) {
+    let (Some(mut play), Some(lib)) = (play, content.library.as_ref()) else { return };
+    if play.generation == content.generation || play.session.is_finished() {
+        return;
+    }
+    play.generation = content.generation;
+    let Some(entry) = lib.entries.iter().find(|e| e.scenario.id == play.entry.scenario.id) else { return };
+    if std::sync::Arc::ptr_eq(&entry.scenario, &play.entry.scenario) {
+        return;
+    }
+    let t = play.session.transcript();
+    let turns: Vec<(usize, Option<u32>)> = t.turns.iter().map(|x| (usize::from(x.option), x.millis)).collect();
+    match Session::replay_timed(entry.scenario.clone(), t.seed, t.trainee.clone(), &turns) {
+        Ok(session) => {
+            let words = |s: &Session| (s.customer_says(), s.options().map(|r| r.text.clone()).collect::<Vec<_>>());
+            let differs = words(&session) != words(&play.session);
+            play.entry = entry.clone();
+            play.session = session;
+            if differs {
+                play.notice = Some("The scenario file changed: showing the new version.".into());
+            }
+        }
+        Err((turn, e)) => {
+            play.notice = Some(format!(
+                "The scenario file changed, but turn {turn} no longer fits it ({e}); keeping the version you started."
+            ));
+        }
+    }
+    play.version += 1;
+}

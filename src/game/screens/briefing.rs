@@ -1,0 +1,95 @@
+//! Briefing: the situation, who the customer is, what a good outcome is.
+
+use bevy::input::keyboard::KeyboardInput;
+use bevy::prelude::*;
+use bevy::ui_widgets::Activate;
+
+use super::{Screen, pressed};
+use crate::game::content::Content;
+use crate::game::play::{Play, Selected, Trainee};
+use crate::game::theme::{self, UiFont};
+use crate::records::Mode;
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(OnEnter(Screen::Briefing), spawn)
+        .add_systems(Update, keys.run_if(in_state(Screen::Briefing)))
+        .add_observer(on_activate);
+}
+
+/// What a briefing button does.
+#[derive(Component, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BriefingAction {
+    /// Start the conversation.
+    Start,
+    /// Back to the picker.
+    Back,
+}
+
+fn spawn(mut commands: Commands, font: Res<UiFont>, selected: Res<Selected>) {
+    let s = &selected.entry.scenario;
+    let mode = match (selected.mode, selected.guide.is_some()) {
+        (_, true) => "Replay with the best path shown: the best reply is marked at each turn.",
+        (Mode::Practice, _) => "Practice: after each reply you see which rules it kept or broke.",
+        (Mode::Assessment, _) => "Assessment: no hints. This session counts for the monthly ranking.",
+    };
+    let root = commands.spawn(theme::screen_root(Screen::Briefing)).id();
+    commands.spawn((theme::heading(&font, s.title.clone(), 30.0), ChildOf(root)));
+    commands.spawn((theme::text(&font, mode, 16.0, theme::WARN), ChildOf(root)));
+    let p = commands.spawn((theme::panel(), ChildOf(root))).id();
+    commands.spawn((theme::heading(&font, format!("The customer: {}", s.customer.name), 20.0), ChildOf(p)));
+    commands.spawn((theme::text(&font, s.customer.situation.clone(), 17.0, theme::TEXT), ChildOf(p)));
+    if !s.goal.is_empty() {
+        let g = commands.spawn((theme::panel(), ChildOf(root))).id();
+        commands.spawn((theme::heading(&font, "A good outcome", 20.0), ChildOf(g)));
+        commands.spawn((theme::text(&font, s.goal.clone(), 17.0, theme::TEXT), ChildOf(g)));
+    }
+    if s.pressure.is_some() || s.nodes.iter().any(|n| n.ring.is_some()) {
+        let words = "Time matters here: the customer grows impatient while you hesitate, and a phone may ring.";
+        commands.spawn((theme::text(&font, words, 16.0, theme::WARN), ChildOf(root)));
+    }
+    if !s.skills.is_empty() {
+        commands.spawn((
+            theme::text(&font, format!("You practise: {}", s.skills.join(", ")), 16.0, theme::MUTED),
+            ChildOf(root),
+        ));
+    }
+    let row = commands.spawn((theme::row(10.0), ChildOf(root))).id();
+    commands.spawn((
+        theme::button(&font, "Start the conversation (Enter)", BriefingAction::Start),
+        bevy::input_focus::AutoFocus,
+        ChildOf(row),
+    ));
+    commands.spawn((theme::button(&font, "Back (Esc)", BriefingAction::Back), ChildOf(row)));
+}
+
+/// Start the selected session.
+pub(crate) fn start(commands: &mut Commands, selected: &Selected, trainee: &Trainee, content: &Content) {
+    commands.insert_resource(Play::start(selected, &trainee.0, content.generation));
+}
+
+fn keys(mut keys: MessageReader<KeyboardInput>, mut next: ResMut<NextState<Screen>>) {
+    if pressed(&mut keys).iter().any(|k| k.key_code == KeyCode::Escape) {
+        next.set(Screen::Picker);
+    }
+}
+
+fn on_activate(
+    ev: On<Activate>,
+    actions: Query<&BriefingAction>,
+    selected: Option<Res<Selected>>,
+    trainee: Option<Res<Trainee>>,
+    content: Res<Content>,
+    mut commands: Commands,
+    mut next: ResMut<NextState<Screen>>,
+) {
+    match actions.get(ev.entity) {
+        Ok(BriefingAction::Start) => {
+            if let (Some(selected), Some(trainee)) = (selected, trainee) {
+                start(&mut commands, &selected, &trainee, &content);
+                next.set(Screen::Conversation);
+            }
+        }
+        Ok(BriefingAction::Back) => next.set(Screen::Picker),
+        Err(_) => {}
+    }
+}

@@ -1,0 +1,366 @@
+//! Conversation: the customer's portrait, name and meters; the line revealed at reading pace
+//! (Space skips); the replies as buttons (mouse, Tab/Enter, or keys 1–9); the notes panel; the
+//! turn count; in practice mode, the rules the last reply kept or broke.
+
+use bevy::input::keyboard::KeyboardInput;
+use bevy::prelude::*;
+use bevy::ui_widgets::Activate;
+use bevy::window::RequestRedraw;
+
+use super::{Screen, digit, pressed};
+use crate::game::Launch;
+use crate::game::play::{Finished, Play};
+use crate::game::theme::{self, UiFont};
+use crate::records::Mode;
+use crate::score::Verdict;
+
+/// Characters revealed per second.
+const READING_PACE: f32 = 45.0;
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_message::<ChooseOption>()
+        .add_message::<SkipReveal>()
+        .add_message::<RequestRedraw>()
+        .init_resource::<Reveal>()
+        .add_systems(OnEnter(Screen::Conversation), reset)
+        .add_systems(
+            Update,
+            (keys, handle, finish, (redraw, reveal_text).chain(), pace).chain().run_if(in_state(Screen::Conversation)),
+        )
+        .add_observer(on_activate);
+}
+
+/// Reply with the n-th (1-based) offered option (keys, buttons and scripts send this).
+#[derive(Message, Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ChooseOption(pub usize);
+
+/// Show the customer's whole line now.
+#[derive(Message, Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SkipReveal;
+
+/// How much of the current line is shown.
+#[derive(Resource, Debug, Default)]
+pub struct Reveal {
+    /// Characters shown.
+    pub shown: f32,
+    /// Characters in the line.
+    pub total: usize,
+    /// The play version the line belongs to.
+    pub version: Option<u64>,
+}
+
+impl Reveal {
+    /// True once the whole line is shown.
+    pub fn done(&self) -> bool {
+        self.shown as usize >= self.total
+    }
+}
+
+/// What a conversation button does.
+#[derive(Component, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ConversationAction {
+    /// Choose this option (1-based).
+    Choose(usize),
+    /// Show the whole line.
+    Skip,
+    /// Go to the debrief.
+    Debrief,
+}
+
+#[derive(Component)]
+struct ConversationRoot(Key);
+
+#[derive(Component)]
+struct LineText;
+
+/// What the screen shows depends on these; rebuilt when they change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Key {
+    version: u64,
+    rings: u16,
+    patience: i32,
+    revealed: bool,
+}
+
+fn reset(mut commands: Commands, mut reveal: ResMut<Reveal>) {
+    *reveal = Reveal::default();
+    commands.remove_resource::<Finished>();
+}
+
+fn keys(
+    mut keys: MessageReader<KeyboardInput>,
+    mut choose: MessageWriter<ChooseOption>,
+    mut skip: MessageWriter<SkipReveal>,
+) {
+    for k in pressed(&mut keys) {
+        if let Some(n) = digit(k.key_code) {
+            choose.write(ChooseOption(n));
+        } else if k.key_code == KeyCode::Space {
+            skip.write(SkipReveal);
+        }
+    }
+}
+
+fn on_activate(
+    ev: On<Activate>,
+    actions: Query<&ConversationAction>,
+    mut choose: MessageWriter<ChooseOption>,
+    mut skip: MessageWriter<SkipReveal>,
+    mut next: ResMut<NextState<Screen>>,
+) {
+    match actions.get(ev.entity) {
+        Ok(ConversationAction::Choose(n)) => {
+            choose.write(ChooseOption(*n));
+        }
+        Ok(ConversationAction::Skip) => {
+            skip.write(SkipReveal);
+        }
+        Ok(ConversationAction::Debrief) => next.set(Screen::Debrief),
+        Err(_) => {}
+    }
+}
+
+fn handle(
+    mut choose: MessageReader<ChooseOption>,
+    mut skip: MessageReader<SkipReveal>,
+    mut reveal: ResMut<Reveal>,
+    play: Option<ResMut<Play>>,
+) {
+    let Some(mut play) = play else { return };
+    if skip.read().count() > 0 {
+        reveal.shown = reveal.total as f32;
+    }
+    for ChooseOption(n) in choose.read() {
+        if play.session.is_finished() {
+            break;
+        }
+        if !reveal.done() {
+            // A key pressed while the customer is still talking shows the rest of the line first.
+            reveal.shown = reveal.total as f32;
+            continue;
+        }
+        if play.choose(*n).is_ok() {
+            play.notice = None;
+        }
+        break;
+    }
+}
+
+/// Once the conversation ends, score it and save it (guided replays are not saved).
+fn finish(mut commands: Commands, play: Option<Res<Play>>, finished: Option<Res<Finished>>, launch: Res<Launch>) {
+    let Some(play) = play else { return };
+    if !play.session.is_finished() || finished.is_some_and(|f| f.play.version == play.version) {
+        return;
+    }
+    let saved = if play.guide.is_some() {
+        Err("replays with the best path shown are not saved".into())
+    } else {
+        launch.store.append(&play.record()).map_err(|e| e.to_string())
+    };
+    commands.insert_resource(Finished { card: play.scorecard(), play: play.clone(), saved });
+}
+
+fn redraw(
+    mut commands: Commands,
+    font: Res<UiFont>,
+    play: Option<Res<Play>>,
+    mut reveal: ResMut<Reveal>,
+    roots: Query<(Entity, &ConversationRoot)>,
+) {
+    let Some(play) = play else { return };
+    if reveal.version != Some(play.version) {
+        let words = play.session.customer_says();
+        *reveal = Reveal { shown: 0.0, total: words.chars().count(), version: Some(play.version) };
+    }
+    let millis = play.millis();
+    let key = Key {
+        version: play.version,
+        rings: play.session.ring().map_or(0, |r| r.rings_at(millis)),
+        patience: play.session.meters_at(millis).patience,
+        revealed: reveal.done(),
+    };
+    let old = roots.iter().next();
+    if old.is_some_and(|(_, r)| r.0 == key) && !font.is_changed() {
+        return;
+    }
+    if let Some((e, _)) = old {
+        commands.entity(e).despawn();
+    }
+    build(&mut commands, &font, &play, key, &reveal);
+}
+
+fn build(commands: &mut Commands, font: &UiFont, play: &Play, key: Key, reveal: &Reveal) {
+    let s = &play.entry.scenario;
+    let session = &play.session;
+    let millis = play.millis();
+    let root = commands.spawn((theme::screen_root(Screen::Conversation), ConversationRoot(key))).id();
+    let header = commands.spawn((theme::row(20.0), ChildOf(root))).id();
+    commands.spawn((theme::heading(font, s.title.clone(), 22.0), ChildOf(header)));
+    commands.spawn((theme::text(font, format!("Turn {}", session.turn() + 1), 18.0, theme::TEXT), ChildOf(header)));
+    let mode = if play.guide.is_some() { "best path shown" } else { play.mode.as_str() };
+    commands.spawn((theme::text(font, format!("Mode: {mode}"), 16.0, theme::MUTED), ChildOf(header)));
+
+    let body = commands.spawn((theme::row(16.0), ChildOf(root))).id();
+    commands.entity(body).entry::<Node>().and_modify(|mut n| n.align_items = AlignItems::FlexStart);
+
+    // Left: portrait, name, meters.
+    let left = commands.spawn((theme::panel(), ChildOf(body))).id();
+    let initials: String = s.customer.name.split_whitespace().filter_map(|w| w.chars().next()).take(2).collect();
+    let m = session.meters_at(millis);
+    commands.spawn((
+        Node {
+            width: Val::Px(96.0),
+            height: Val::Px(96.0),
+            border_radius: BorderRadius::all(Val::Percent(50.0)),
+            justify_content: JustifyContent::Center,
+            align_items: AlignItems::Center,
+            border: UiRect::all(Val::Px(4.0)),
+            ..default()
+        },
+        BackgroundColor(Color::srgb(0.35, 0.38, 0.48)),
+        BorderColor::all(theme::meter_color(m.mood)),
+        ChildOf(left),
+        children![theme::heading(font, initials, 34.0)],
+    ));
+    commands.spawn((theme::heading(font, s.customer.name.clone(), 20.0), ChildOf(left)));
+    for (name, value) in [("Mood", m.mood), ("Patience", m.patience), ("Trust", m.trust)] {
+        commands.spawn((theme::meter_bar(font, name, value), ChildOf(left)));
+    }
+    if let Some(c) = play.change {
+        let d = |x: i32| match x.signum() {
+            1 => format!("+{x}"),
+            -1 => format!("\u{2212}{}", -x),
+            _ => "no change".into(),
+        };
+        let words = format!("Last reply: mood {}, patience {}, trust {}", d(c[0]), d(c[1]), d(c[2]));
+        commands.spawn((theme::text(font, words, 14.0, theme::MUTED), ChildOf(left)));
+    }
+
+    // Centre: the line, the phone, the replies.
+    let centre = commands
+        .spawn((theme::column(10.0), ChildOf(body)))
+        .insert(Node {
+            flex_direction: FlexDirection::Column,
+            row_gap: Val::Px(10.0),
+            width: Val::Px(560.0),
+            max_width: Val::Percent(100.0),
+            flex_grow: 1.0,
+            ..default()
+        })
+        .id();
+    if let Some(n) = &play.notice {
+        commands.spawn((theme::text(font, n.clone(), 16.0, theme::WARN), ChildOf(centre)));
+    }
+    let line_panel = commands.spawn((theme::panel(), ChildOf(centre))).id();
+    commands.spawn((theme::text(font, format!("{} says:", s.customer.name), 15.0, theme::MUTED), ChildOf(line_panel)));
+    let shown: String = session.customer_says().chars().take(reveal.shown as usize).collect();
+    commands.spawn((
+        theme::text(font, format!("\u{201c}{shown}\u{201d}"), 21.0, theme::TEXT),
+        LineText,
+        ChildOf(line_panel),
+    ));
+    if let Some(ring) = session.ring() {
+        let words =
+            format!("PHONE RINGING: ring {} of {} (answer by the third ring)", ring.rings_at(millis), ring.rings);
+        commands.spawn((theme::text(font, words, 18.0, theme::WARN), ChildOf(centre)));
+    }
+    if session.under_pressure() && session.meters_at(millis).patience < session.meters().patience {
+        commands.spawn((
+            theme::text(font, "The customer is waiting for you: patience is draining.", 15.0, theme::WARN),
+            ChildOf(centre),
+        ));
+    }
+    if session.is_finished() {
+        if let Some(e) = session.ending() {
+            commands.spawn((
+                theme::text(font, format!("The conversation is over: {}", e.summary), 17.0, theme::TEXT),
+                ChildOf(centre),
+            ));
+        }
+        commands.spawn((
+            theme::button(font, "See your debrief (Enter)", ConversationAction::Debrief),
+            bevy::input_focus::AutoFocus,
+            ChildOf(centre),
+        ));
+    } else if !key.revealed {
+        commands.spawn((theme::button(font, "Skip (Space)", ConversationAction::Skip), ChildOf(centre)));
+    } else {
+        commands.spawn((theme::text(font, "Your reply (1–9, or Tab and Enter):", 16.0, theme::MUTED), ChildOf(centre)));
+        let hint = play.hint();
+        for (i, r) in session.options().enumerate() {
+            let n = i + 1;
+            let mark = if hint == Some(n) { "  [best]" } else { "" };
+            let label = format!("{n}. {}{mark}", s.fill(&r.text, &session.transcript().facts));
+            commands.spawn((theme::button(font, label, ConversationAction::Choose(n)), ChildOf(centre)));
+        }
+    }
+
+    // Right: notes and feedback.
+    let right = commands
+        .spawn((theme::panel(), ChildOf(body)))
+        .insert(Node {
+            flex_direction: FlexDirection::Column,
+            padding: UiRect::all(Val::Px(12.0)),
+            row_gap: Val::Px(6.0),
+            width: Val::Px(300.0),
+            max_width: Val::Percent(100.0),
+            ..default()
+        })
+        .id();
+    commands.spawn((theme::heading(font, "Notes", 18.0), ChildOf(right)));
+    let mut any = false;
+    for (def, value) in session.learned() {
+        any = true;
+        commands.spawn((theme::text(font, format!("- {}", def.note(value)), 15.0, theme::TEXT), ChildOf(right)));
+    }
+    if !any {
+        commands.spawn((theme::text(font, "Nothing learned yet: listen and ask.", 15.0, theme::MUTED), ChildOf(right)));
+    }
+    if play.mode == Mode::Practice || play.guide.is_some() {
+        commands.spawn((theme::heading(font, "Your last reply", 18.0), ChildOf(right)));
+        if play.feedback.is_empty() {
+            commands.spawn((theme::text(font, "No rule settled yet.", 15.0, theme::MUTED), ChildOf(right)));
+        }
+        for f in &play.feedback {
+            let (word, color) = if f.verdict == Verdict::Pass { ("KEPT", theme::GOOD) } else { ("BROKE", theme::BAD) };
+            commands.spawn((theme::text(font, format!("{word}: {}", f.title), 15.0, color), ChildOf(right)));
+            if let Some(tip) = &f.tip {
+                commands.spawn((theme::text(font, format!("Tip: {tip}"), 14.0, theme::MUTED), ChildOf(right)));
+            }
+        }
+    }
+}
+
+fn reveal_text(
+    time: Res<Time>,
+    mut reveal: ResMut<Reveal>,
+    play: Option<Res<Play>>,
+    mut texts: Query<&mut Text, With<LineText>>,
+    mut redraw: MessageWriter<RequestRedraw>,
+) {
+    let Some(play) = play else { return };
+    if reveal.done() {
+        return;
+    }
+    reveal.shown = (reveal.shown + time.delta_secs() * READING_PACE).min(reveal.total as f32);
+    let shown: String = play.session.customer_says().chars().take(reveal.shown as usize).collect();
+    for mut t in &mut texts {
+        t.0 = format!("\u{201c}{shown}\u{201d}");
+    }
+    redraw.write(RequestRedraw);
+}
+
+/// Frame pacing: wake often while a clock runs (time pressure, a ringing phone), rarely otherwise.
+fn pace(play: Option<Res<Play>>, settings: Option<ResMut<bevy::winit::WinitSettings>>) {
+    let (Some(play), Some(mut settings)) = (play, settings) else { return };
+    if settings.focused_mode == bevy::winit::UpdateMode::Continuous {
+        return; // a scripted run drives every frame
+    }
+    let clocked = !play.session.is_finished() && (play.session.under_pressure() || play.session.ring().is_some());
+    let wait = std::time::Duration::from_millis(if clocked { 200 } else { 5000 });
+    let want = bevy::winit::UpdateMode::reactive(wait);
+    if settings.focused_mode != want {
+        settings.focused_mode = want;
+        settings.unfocused_mode = bevy::winit::UpdateMode::reactive_low_power(wait);
+    }
+}

@@ -1,0 +1,223 @@
+//! Debrief: the total, the three category scores as bars, outcome and satisfaction, every
+//! rule's verdict with the quoted turn and the tip, the annotated transcript; retry, or replay
+//! the same conversation with the best path shown.
+
+use bevy::input::keyboard::KeyboardInput;
+use bevy::prelude::*;
+use bevy::ui_widgets::Activate;
+
+use super::picker::seed;
+use super::{Screen, pressed};
+use crate::game::Launch;
+use crate::game::play::{Finished, Selected};
+use crate::game::theme::{self, UiFont};
+use crate::score::Verdict;
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(OnEnter(Screen::Debrief), spawn)
+        .add_systems(Update, keys.run_if(in_state(Screen::Debrief)))
+        .add_observer(on_activate);
+}
+
+/// What a debrief button does.
+#[derive(Component, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DebriefAction {
+    /// Same scenario and mode, a new seed.
+    Retry,
+    /// The same conversation (same seed) with the best path marked.
+    ReplayBest,
+    /// Back to the picker.
+    Picker,
+}
+
+fn spawn(mut commands: Commands, font: Res<UiFont>, finished: Option<Res<Finished>>) {
+    let root = commands.spawn(theme::screen_root(Screen::Debrief)).id();
+    let Some(f) = finished else {
+        commands.spawn((theme::text(&font, "No finished conversation to show.", 18.0, theme::WARN), ChildOf(root)));
+        commands.spawn((theme::button(&font, "Back to the scenarios", DebriefAction::Picker), ChildOf(root)));
+        return;
+    };
+    let s = &f.play.entry.scenario;
+    let card = &f.card;
+    let book = &f.play.entry.rubric.rulebook;
+    commands.spawn((theme::heading(&font, format!("Debrief: {}", s.title), 28.0), ChildOf(root)));
+    commands.spawn((theme::heading(&font, format!("Total {:.0}/100", card.total), 40.0), ChildOf(root)));
+    let outcome = card.outcome.map_or("unfinished", |o| o.as_str());
+    let sat = card.satisfaction.map_or_else(|| "-".into(), |v| format!("{v}/100"));
+    let summary =
+        s.endings.iter().find(|e| Some(&e.id) == card.ending.as_ref()).map_or(String::new(), |e| e.summary.clone());
+    commands.spawn((
+        theme::text(&font, format!("Outcome: {outcome}.  Customer satisfaction: {sat}.  {summary}"), 17.0, theme::TEXT),
+        ChildOf(root),
+    ));
+    if let Err(why) = &f.saved {
+        commands.spawn((theme::text(&font, format!("Not saved: {why}"), 15.0, theme::WARN), ChildOf(root)));
+    }
+    let buttons = commands.spawn((theme::row(10.0), ChildOf(root))).id();
+    commands.spawn((
+        theme::button(&font, "Retry (R)", DebriefAction::Retry),
+        bevy::input_focus::AutoFocus,
+        ChildOf(buttons),
+    ));
+    commands.spawn((
+        theme::button(&font, "Replay with the best path shown (B)", DebriefAction::ReplayBest),
+        ChildOf(buttons),
+    ));
+    commands.spawn((theme::button(&font, "Back to the scenarios (Esc)", DebriefAction::Picker), ChildOf(buttons)));
+
+    let bars = commands.spawn((theme::panel(), ChildOf(root))).id();
+    for c in &book.categories {
+        let value = card.categories.get(&c.id).copied().flatten();
+        let words =
+            value.map_or_else(|| format!("{}: not applicable", c.title), |v| format!("{}: {v:.0}/100", c.title));
+        commands.spawn((theme::text(&font, words, 17.0, theme::TEXT), ChildOf(bars)));
+        commands.spawn((
+            Node {
+                width: Val::Px(420.0),
+                max_width: Val::Percent(100.0),
+                height: Val::Px(14.0),
+                border: UiRect::all(Val::Px(1.0)),
+                ..default()
+            },
+            BorderColor::all(theme::MUTED),
+            ChildOf(bars),
+            children![(
+                Node { width: Val::Percent(value.unwrap_or(0.0) as f32), height: Val::Percent(100.0), ..default() },
+                BackgroundColor(theme::meter_color(value.unwrap_or(0.0) as i32)),
+            )],
+        ));
+    }
+
+    let rules = commands.spawn((theme::panel(), ChildOf(root))).id();
+    commands.spawn((theme::heading(&font, "Rule by rule", 22.0), ChildOf(rules)));
+    for r in &card.rules {
+        let (word, color) = match r.verdict {
+            Verdict::Pass => ("KEPT", theme::GOOD),
+            Verdict::Fail => ("BROKEN", theme::BAD),
+            Verdict::NotApplicable => ("N/A", theme::MUTED),
+        };
+        commands.spawn((
+            theme::text(&font, format!("{word}  {} ({}, {})", r.title, r.category, r.practice), 16.0, color),
+            ChildOf(rules),
+        ));
+        let mut detail = format!("    {}", r.note);
+        if let Some(e) = &r.evidence {
+            detail.push_str(&format!(" \u{2014} turn {}: \u{201c}{}\u{201d}", e.turn, e.reply));
+        }
+        commands.spawn((theme::text(&font, detail, 14.0, theme::MUTED), ChildOf(rules)));
+        if let Some(tip) = &r.tip {
+            commands.spawn((theme::text(&font, format!("    Tip: {tip}"), 14.0, theme::TEXT), ChildOf(rules)));
+        }
+    }
+
+    let t = commands.spawn((theme::panel(), ChildOf(root))).id();
+    commands.spawn((theme::heading(&font, "Transcript", 22.0), ChildOf(t)));
+    let transcript = f.play.session.transcript();
+    for (i, turn) in transcript.turns.iter().enumerate() {
+        let n = i + 1;
+        let node = &s.nodes[turn.node as usize];
+        let said = node.says.get(usize::from(turn.line)).map_or(String::new(), |l| s.fill(&l.text, &transcript.facts));
+        let reply = &node.replies[usize::from(turn.reply)];
+        commands.spawn((
+            theme::text(&font, format!("{}: \u{201c}{said}\u{201d}", s.customer.name), 15.0, theme::MUTED),
+            ChildOf(t),
+        ));
+        let secs = turn.millis.map_or(String::new(), |ms| format!(" ({:.1} s)", f64::from(ms) / 1000.0));
+        commands.spawn((
+            theme::text(
+                &font,
+                format!("Turn {n}, you{secs}: \u{201c}{}\u{201d}", s.fill(&reply.text, &transcript.facts)),
+                15.0,
+                theme::TEXT,
+            ),
+            ChildOf(t),
+        ));
+        let marks: Vec<String> = card
+            .rules
+            .iter()
+            .filter(|r| r.evidence.as_ref().is_some_and(|e| usize::from(e.turn) == n))
+            .map(|r| format!("{} {}", if r.verdict == Verdict::Pass { "kept" } else { "broke" }, r.title))
+            .collect();
+        if !marks.is_empty() {
+            let color =
+                if card.rules.iter().any(|r| {
+                    r.verdict == Verdict::Fail && r.evidence.as_ref().is_some_and(|e| usize::from(e.turn) == n)
+                }) {
+                    theme::BAD
+                } else {
+                    theme::GOOD
+                };
+            commands.spawn((theme::text(&font, format!("    {}", marks.join("; ")), 14.0, color), ChildOf(t)));
+        }
+    }
+    if let Some(e) = s.endings.iter().find(|e| Some(&e.id) == card.ending.as_ref()) {
+        let last = transcript
+            .ending
+            .and_then(|(_, l)| e.says.get(usize::from(l)))
+            .map_or(String::new(), |l| s.fill(&l.text, &transcript.facts));
+        commands.spawn((
+            theme::text(&font, format!("{}: \u{201c}{last}\u{201d}", s.customer.name), 15.0, theme::MUTED),
+            ChildOf(t),
+        ));
+    }
+}
+
+fn act(
+    action: DebriefAction,
+    commands: &mut Commands,
+    finished: Option<&Finished>,
+    launch: &Launch,
+    next: &mut NextState<Screen>,
+) {
+    let Some(f) = finished else {
+        next.set(Screen::Picker);
+        return;
+    };
+    let entry = f.play.entry.clone();
+    match action {
+        DebriefAction::Retry => {
+            commands.insert_resource(Selected { entry, mode: f.play.mode, seed: seed(launch), guide: None });
+            next.set(Screen::Briefing);
+        }
+        DebriefAction::ReplayBest => {
+            let facts = f.play.session.transcript().facts.clone();
+            let guide =
+                crate::analyze::extremes(&entry.scenario, &entry.rubric, Some(&facts)).ok().map(|x| x.best_path);
+            let seed = f.play.session.transcript().seed;
+            commands.insert_resource(Selected { entry, mode: f.play.mode, seed, guide });
+            next.set(Screen::Briefing);
+        }
+        DebriefAction::Picker => next.set(Screen::Picker),
+    }
+}
+
+fn keys(
+    mut keys: MessageReader<KeyboardInput>,
+    mut commands: Commands,
+    finished: Option<Res<Finished>>,
+    launch: Res<Launch>,
+    mut next: ResMut<NextState<Screen>>,
+) {
+    for k in pressed(&mut keys) {
+        let action = match k.key_code {
+            KeyCode::KeyR => DebriefAction::Retry,
+            KeyCode::KeyB => DebriefAction::ReplayBest,
+            KeyCode::Escape => DebriefAction::Picker,
+            _ => continue,
+        };
+        act(action, &mut commands, finished.as_deref(), &launch, &mut next);
+    }
+}
+
+fn on_activate(
+    ev: On<Activate>,
+    actions: Query<&DebriefAction>,
+    mut commands: Commands,
+    finished: Option<Res<Finished>>,
+    launch: Res<Launch>,
+    mut next: ResMut<NextState<Screen>>,
+) {
+    if let Ok(a) = actions.get(ev.entity) {
+        act(*a, &mut commands, finished.as_deref(), &launch, &mut next);
+    }
+}

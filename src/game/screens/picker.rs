@@ -1,0 +1,190 @@
+//! Scenario picker: a card per scenario (title, difficulty, skills, the trainee's best score),
+//! practice or assessment; scenarios with errors are listed with their errors, not playable.
+
+use bevy::input::keyboard::KeyboardInput;
+use bevy::prelude::*;
+use bevy::ui_widgets::Activate;
+
+use super::{Screen, pressed};
+use crate::game::Launch;
+use crate::game::content::Content;
+use crate::game::play::{Selected, Trainee};
+use crate::game::theme::{self, UiFont};
+use crate::library::Entry;
+use crate::records::Mode;
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(OnEnter(Screen::Picker), (open_launch_scenario, spawn).chain())
+        .add_systems(Update, (open_launch_scenario, refresh, keys).run_if(in_state(Screen::Picker)))
+        .add_observer(on_activate);
+}
+
+/// What a picker button does.
+#[derive(Component, Debug, Clone, PartialEq, Eq)]
+pub enum PickerAction {
+    /// Open the briefing of a scenario in a mode.
+    Open(String, Mode),
+    /// Back to sign-in.
+    SignOut,
+}
+
+#[derive(Component)]
+struct PickerRoot(u64);
+
+/// Pick a session seed: the launch seed, or a fresh random one.
+pub(crate) fn seed(launch: &Launch) -> u64 {
+    launch.seed.unwrap_or_else(rand::random)
+}
+
+fn open_launch_scenario(
+    mut commands: Commands,
+    mut launch: ResMut<Launch>,
+    content: Res<Content>,
+    mut next: ResMut<NextState<Screen>>,
+) {
+    // `--scenario` opens its briefing once the library is there (see `refresh` for later).
+    if let (Some(id), Some(lib)) = (launch.scenario.clone(), content.library.as_ref())
+        && let Some(entry) = lib.entries.iter().find(|e| e.scenario.id == id)
+    {
+        commands.insert_resource(Selected {
+            entry: entry.clone(),
+            mode: launch.mode,
+            seed: seed(&launch),
+            guide: None,
+        });
+        launch.scenario = None;
+        next.set(Screen::Briefing);
+    }
+}
+
+fn spawn(mut commands: Commands, font: Res<UiFont>, content: Res<Content>, trainee: Res<Trainee>, launch: Res<Launch>) {
+    build(&mut commands, &font, &content, &trainee, &launch);
+}
+
+fn build(commands: &mut Commands, font: &UiFont, content: &Content, trainee: &Trainee, launch: &Launch) {
+    let records = launch.store.load().unwrap_or_default();
+    let root = commands.spawn((theme::screen_root(Screen::Picker), PickerRoot(content.generation))).id();
+    let header = commands.spawn((theme::row(16.0), ChildOf(root))).id();
+    commands.spawn((
+        theme::heading(font, format!("Hello, {}. Choose a conversation to rehearse.", trainee.0), 26.0),
+        ChildOf(header),
+    ));
+    commands.spawn((theme::button(font, "Sign out", PickerAction::SignOut), ChildOf(header)));
+    commands.spawn((
+        theme::text(
+            font,
+            "Practice: feedback after every reply.  Assessment: no hints; counts for the monthly ranking.",
+            16.0,
+            theme::MUTED,
+        ),
+        ChildOf(root),
+    ));
+    let Some(lib) = content.library.as_ref() else {
+        let words = content.problem.clone().unwrap_or_else(|| "Loading the scenarios…".into());
+        commands.spawn((theme::text(font, words, 18.0, theme::WARN), ChildOf(root)));
+        return;
+    };
+    if lib.entries.is_empty() && lib.broken.is_empty() {
+        let words = format!("There are no scenarios in {} yet.", lib.dir.display());
+        commands.spawn((theme::text(font, words, 18.0, theme::WARN), ChildOf(root)));
+    }
+    let cards = commands.spawn((theme::row(12.0), ChildOf(root))).id();
+    for entry in &lib.entries {
+        let best = records.best(&trainee.0, &entry.scenario.id);
+        card(commands, font, cards, entry, best, lib.is_stale(&entry.scenario.source));
+    }
+    for b in lib.broken.iter().filter(|b| !lib.entries.iter().any(|e| e.scenario.source == b.file)) {
+        let c = commands.spawn((card_size(), BackgroundColor(theme::PANEL), ChildOf(cards))).id();
+        let name = b.id.clone().unwrap_or_else(|| b.file.display().to_string());
+        commands.spawn((theme::heading(font, name, 20.0), ChildOf(c)));
+        commands.spawn((theme::text(font, "Cannot be played: the file has errors.", 16.0, theme::BAD), ChildOf(c)));
+        for d in b.diagnostics.iter().filter(|d| d.is_error()).take(4) {
+            commands.spawn((theme::text(font, d.to_string(), 14.0, theme::MUTED), ChildOf(c)));
+        }
+    }
+}
+
+fn card_size() -> Node {
+    Node {
+        width: Val::Px(380.0),
+        max_width: Val::Percent(100.0),
+        flex_direction: FlexDirection::Column,
+        padding: UiRect::all(Val::Px(12.0)),
+        row_gap: Val::Px(6.0),
+        ..default()
+    }
+}
+
+fn card(commands: &mut Commands, font: &UiFont, parent: Entity, entry: &Entry, best: Option<(f64, Mode)>, stale: bool) {
+    let s = &entry.scenario;
+    let c = commands.spawn((card_size(), BackgroundColor(theme::PANEL), ChildOf(parent))).id();
+    commands.spawn((theme::heading(font, s.title.clone(), 20.0), ChildOf(c)));
+    commands.spawn((theme::text(font, format!("Difficulty: {:?}", s.difficulty), 15.0, theme::MUTED), ChildOf(c)));
+    commands.spawn((theme::text(font, s.summary.clone(), 15.0, theme::TEXT), ChildOf(c)));
+    if !s.skills.is_empty() {
+        commands.spawn((theme::text(font, format!("Skills: {}", s.skills.join(", ")), 15.0, theme::MUTED), ChildOf(c)));
+    }
+    let best = match best {
+        Some((total, mode)) => format!("Your best: {total:.0}/100 ({})", mode.as_str()),
+        None => "Your best: not played yet".into(),
+    };
+    commands.spawn((theme::text(font, best, 15.0, theme::TEXT), ChildOf(c)));
+    if stale {
+        commands.spawn((
+            theme::text(font, "The file has errors: playing the last good version.", 14.0, theme::WARN),
+            ChildOf(c),
+        ));
+    }
+    let buttons = commands.spawn((theme::row(8.0), ChildOf(c))).id();
+    commands
+        .spawn((theme::button(font, "Practice", PickerAction::Open(s.id.clone(), Mode::Practice)), ChildOf(buttons)));
+    commands.spawn((
+        theme::button(font, "Assessment", PickerAction::Open(s.id.clone(), Mode::Assessment)),
+        ChildOf(buttons),
+    ));
+}
+
+/// Rebuild the cards when the library changes (hot reload).
+fn refresh(
+    mut commands: Commands,
+    font: Res<UiFont>,
+    content: Res<Content>,
+    trainee: Res<Trainee>,
+    launch: Res<Launch>,
+    roots: Query<(Entity, &PickerRoot)>,
+) {
+    let Ok((root, shown)) = roots.single() else { return };
+    if shown.0 == content.generation && !font.is_changed() {
+        return;
+    }
+    commands.entity(root).despawn();
+    build(&mut commands, &font, &content, &trainee, &launch);
+}
+
+fn keys(mut keys: MessageReader<KeyboardInput>, mut next: ResMut<NextState<Screen>>) {
+    if pressed(&mut keys).iter().any(|k| k.key_code == KeyCode::Escape) {
+        next.set(Screen::SignIn);
+    }
+}
+
+fn on_activate(
+    ev: On<Activate>,
+    actions: Query<&PickerAction>,
+    content: Res<Content>,
+    launch: Res<Launch>,
+    mut commands: Commands,
+    mut next: ResMut<NextState<Screen>>,
+) {
+    match actions.get(ev.entity) {
+        Ok(PickerAction::Open(id, mode)) => {
+            let Some(entry) = content.library.as_ref().and_then(|l| l.entries.iter().find(|e| &e.scenario.id == id))
+            else {
+                return;
+            };
+            commands.insert_resource(Selected { entry: entry.clone(), mode: *mode, seed: seed(&launch), guide: None });
+            next.set(Screen::Briefing);
+        }
+        Ok(PickerAction::SignOut) => next.set(Screen::SignIn),
+        Err(_) => {}
+    }
+}

@@ -1,0 +1,125 @@
+//! Sign-in: pick an existing trainee or type a new name.
+
+use bevy::input::keyboard::{Key, KeyboardInput};
+use bevy::prelude::*;
+use bevy::ui_widgets::Activate;
+
+use super::{Screen, pressed};
+use crate::game::Launch;
+use crate::game::play::Trainee;
+use crate::game::theme::{self, UiFont};
+use crate::records::clean_name;
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<Typed>()
+        .add_systems(OnEnter(Screen::SignIn), (skip_if_named, spawn).chain())
+        .add_systems(Update, type_name.run_if(in_state(Screen::SignIn)))
+        .add_observer(on_activate);
+}
+
+/// The name being typed.
+#[derive(Resource, Debug, Default, Clone, PartialEq, Eq)]
+pub struct Typed(pub String);
+
+/// What a sign-in button does.
+#[derive(Component, Debug, Clone)]
+pub enum SignInAction {
+    /// Sign in as an existing trainee.
+    Existing(String),
+    /// Sign in with the typed name.
+    Typed,
+}
+
+#[derive(Component)]
+struct NameField;
+
+fn skip_if_named(mut commands: Commands, launch: Res<Launch>, mut next: ResMut<NextState<Screen>>) {
+    if let Some(name) = launch.trainee.as_deref().map(clean_name).filter(|n| !n.is_empty()) {
+        commands.insert_resource(Trainee(name));
+        next.set(Screen::Picker);
+    }
+}
+
+fn spawn(mut commands: Commands, font: Res<UiFont>, launch: Res<Launch>, mut typed: ResMut<Typed>) {
+    typed.0.clear();
+    let trainees = launch.store.load().map(|l| l.trainees()).unwrap_or_default();
+    let root = commands
+        .spawn(theme::screen_root(Screen::SignIn))
+        .with_children(|p| {
+            p.spawn(theme::heading(&font, "Rehearse", 34.0));
+            p.spawn(theme::text(
+                &font,
+                "Practise a difficult conversation before you have it for real.",
+                18.0,
+                theme::MUTED,
+            ));
+            p.spawn(theme::heading(&font, "Who is practising?", 24.0));
+        })
+        .id();
+    let list = commands.spawn(theme::row(8.0)).insert(ChildOf(root)).id();
+    if trainees.is_empty() {
+        commands.spawn((theme::text(&font, "No one has practised here yet.", 16.0, theme::MUTED), ChildOf(list)));
+    }
+    for name in trainees.iter().take(30) {
+        commands.spawn((theme::button(&font, name.clone(), SignInAction::Existing(name.clone())), ChildOf(list)));
+    }
+    commands.spawn((theme::text(&font, "Or type a new name and press Enter:", 18.0, theme::TEXT), ChildOf(root)));
+    let field = commands
+        .spawn((theme::panel(), ChildOf(root)))
+        .with_children(|p| {
+            p.spawn((theme::text(&font, "|", 22.0, theme::TEXT), NameField));
+        })
+        .id();
+    let _ = field;
+    commands.spawn((theme::button(&font, "Sign in with this name", SignInAction::Typed), ChildOf(root)));
+}
+
+fn type_name(
+    mut keys: MessageReader<KeyboardInput>,
+    mut typed: ResMut<Typed>,
+    mut field: Query<&mut Text, With<NameField>>,
+    mut commands: Commands,
+    mut next: ResMut<NextState<Screen>>,
+) {
+    let before = typed.0.clone();
+    for k in pressed(&mut keys) {
+        match &k.logical_key {
+            Key::Backspace => {
+                typed.0.pop();
+            }
+            Key::Enter => sign_in(&typed.0, &mut commands, &mut next),
+            Key::Character(c) if typed.0.chars().count() < crate::records::MAX_NAME => {
+                typed.0.extend(c.chars().filter(|c| !c.is_control()));
+            }
+            Key::Space => typed.0.push(' '),
+            _ => {}
+        }
+    }
+    if typed.0 != before || typed.is_added() {
+        for mut t in &mut field {
+            t.0 = format!("{}|", typed.0);
+        }
+    }
+}
+
+fn sign_in(name: &str, commands: &mut Commands, next: &mut NextState<Screen>) {
+    let name = clean_name(name);
+    if !name.is_empty() {
+        commands.insert_resource(Trainee(name));
+        next.set(Screen::Picker);
+    }
+}
+
+fn on_activate(
+    ev: On<Activate>,
+    actions: Query<&SignInAction>,
+    typed: Res<Typed>,
+    mut commands: Commands,
+    mut next: ResMut<NextState<Screen>>,
+) {
+    match actions.get(ev.entity) {
+        Ok(SignInAction::Existing(name)) => sign_in(name, &mut commands, &mut next),
+        Ok(SignInAction::Typed) => sign_in(&typed.0, &mut commands, &mut next),
+        Err(_) => {}
+    }
+}

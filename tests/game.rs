@@ -1,0 +1,251 @@
+//! Headless tests of the real game plugins: no window, no renderer. The app is driven through
+//! its update loop with simulated key presses and button activations.
+#![cfg(feature = "gui")]
+
+mod common;
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use bevy::input::ButtonState;
+use bevy::input::keyboard::{Key, KeyboardInput};
+use bevy::prelude::*;
+use bevy::ui_widgets::Activate;
+use rehearse::game::content::Content;
+use rehearse::game::play::{Finished, Play, Trainee};
+use rehearse::game::{Launch, Screen, headless_app};
+use rehearse::records::{Mode, Store};
+
+fn launch(scenarios: &Path, data: &Path) -> Launch {
+    Launch {
+        scenarios: scenarios.to_path_buf(),
+        store: Store::at(data.join("sessions.jsonl")),
+        trainee: None,
+        scenario: None,
+        mode: Mode::Practice,
+        seed: Some(1),
+    }
+}
+
+/// Update until `done` holds (up to 20 s of wall time: the asset server loads on threads).
+fn update_until(app: &mut App, what: &str, done: impl Fn(&mut App) -> bool) {
+    let start = Instant::now();
+    while !done(app) {
+        assert!(start.elapsed() < Duration::from_secs(20), "timed out waiting for {what}");
+        app.update();
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
+fn screen(app: &App) -> Screen {
+    *app.world().resource::<State<Screen>>().get()
+}
+
+fn press(app: &mut App, code: KeyCode, key: Key) {
+    app.world_mut().write_message(KeyboardInput {
+        key_code: code,
+        logical_key: key,
+        state: ButtonState::Pressed,
+        text: None,
+        repeat: false,
+        window: Entity::PLACEHOLDER,
+    });
+    app.update();
+}
+
+fn type_text(app: &mut App, words: &str) {
+    for c in words.chars() {
+        let key = if c == ' ' { Key::Space } else { Key::Character(c.to_string().into()) };
+        press(app, KeyCode::KeyA, key);
+    }
+}
+
+/// Every text on screen, joined.
+fn screen_text(app: &mut App) -> String {
+    let mut q = app.world_mut().query::<&Text>();
+    q.iter(app.world()).map(|t| t.0.as_str()).collect::<Vec<_>>().join("\n")
+}
+
+/// Activate the button carrying `action` (like a click or Enter on it).
+fn activate<A: Component + PartialEq + std::fmt::Debug>(app: &mut App, action: &A) {
+    let mut q = app.world_mut().query::<(Entity, &A)>();
+    let found = q.iter(app.world()).find(|(_, a)| *a == action).map(|(e, _)| e);
+    let entity = found.unwrap_or_else(|| panic!("no button {action:?} on {:?}", screen(app)));
+    app.world_mut().trigger(Activate { entity });
+    app.update();
+    app.update();
+}
+
+fn ready(app: &mut App) {
+    update_until(app, "the library to load", |a| a.world().resource::<Content>().ready());
+}
+
+#[test]
+fn sign_in_pick_play_and_debrief_with_keys_and_clicks() {
+    let data = tempfile::tempdir().expect("tempdir");
+    let mut app = headless_app(launch(&common::scenarios_dir(), data.path()));
+    ready(&mut app);
+    assert_eq!(screen(&app), Screen::SignIn);
+    assert!(screen_text(&mut app).contains("Who is practising?"));
+
+    type_text(&mut app, "Ana");
+    press(&mut app, KeyCode::Backspace, Key::Backspace);
+    type_text(&mut app, "a P");
+    assert!(screen_text(&mut app).contains("Ana P|"), "{}", screen_text(&mut app));
+    press(&mut app, KeyCode::Enter, Key::Enter);
+    app.update();
+    assert_eq!(screen(&app), Screen::Picker);
+    assert_eq!(app.world().resource::<Trainee>().0, "Ana P");
+    let picker = screen_text(&mut app);
+    assert!(
+        picker.contains("The brakes are grinding again") && picker.contains("Your best: not played yet"),
+        "{picker}"
+    );
+
+    activate(&mut app, &picker_open("angry_warranty", Mode::Practice));
+    assert_eq!(screen(&app), Screen::Briefing);
+    assert!(screen_text(&mut app).contains("The customer: Mr. Dimitrov"));
+    activate(&mut app, &rehearse::game::screens::BriefingAction::Start);
+    assert_eq!(screen(&app), Screen::Conversation);
+
+    // The customer's line is revealed at reading pace; Space shows all of it.
+    press(&mut app, KeyCode::Space, Key::Space);
+    app.update();
+    let says = app.world().resource::<Play>().session.customer_says();
+    assert!(screen_text(&mut app).contains(&says), "the whole line is shown after Space");
+    // Best path for seed 1: `rehearse analyze angry_warranty --seed 1`.
+    let best = [3, 2, 2, 3, 2, 2, 3, 2, 2];
+    for (turn, option) in best.iter().enumerate() {
+        let key = [KeyCode::Digit1, KeyCode::Digit2, KeyCode::Digit3][option - 1];
+        press(&mut app, KeyCode::Space, Key::Space);
+        app.update();
+        press(&mut app, key, Key::Character(option.to_string().into()));
+        app.update();
+        let play = app.world().resource::<Play>();
+        assert_eq!(usize::from(play.session.turn()), turn + 1, "turn {} was taken by key {option}", turn + 1);
+        assert_eq!(usize::from(play.session.transcript().turns[turn].option), *option);
+        let shown = screen_text(&mut app);
+        assert!(shown.contains(&format!("Turn {}", turn + 2)) || play_finished(&app), "{shown}");
+    }
+    assert!(play_finished(&app));
+    // The notes panel shows the fact the trainee learned.
+    assert!(screen_text(&mut app).contains("Not our work"), "{}", screen_text(&mut app));
+    activate(&mut app, &rehearse::game::screens::ConversationAction::Debrief);
+    assert_eq!(screen(&app), Screen::Debrief);
+    let debrief = screen_text(&mut app);
+    assert!(debrief.contains("Total 100/100"), "{debrief}");
+    assert!(debrief.contains("Listening: 100/100") && debrief.contains("KEPT"), "{debrief}");
+    let finished = app.world().resource::<Finished>();
+    assert_eq!(finished.card.total, 100.0);
+    assert!(finished.saved.is_ok());
+    let stored = Store::at(data.path().join("sessions.jsonl")).load().expect("store");
+    assert_eq!(stored.records.len(), 1);
+    assert_eq!(stored.records[0].choices.iter().map(|c| usize::from(c.0)).collect::<Vec<_>>(), best);
+}
+
+fn play_finished(app: &App) -> bool {
+    app.world().get_resource::<Play>().is_some_and(|p| p.session.is_finished())
+}
+
+fn picker_open(id: &str, mode: Mode) -> rehearse::game::screens::PickerAction {
+    rehearse::game::screens::PickerAction::Open(id.to_string(), mode)
+}
+
+#[test]
+fn practice_mode_shows_the_rules_a_reply_broke() {
+    let data = tempfile::tempdir().expect("tempdir");
+    let mut l = launch(&common::scenarios_dir(), data.path());
+    l.trainee = Some("Bo".into());
+    l.scenario = Some("angry_warranty".into());
+    let mut app = headless_app(l);
+    update_until(&mut app, "the briefing", |a| screen(a) == Screen::Briefing);
+    activate(&mut app, &rehearse::game::screens::BriefingAction::Start);
+    press(&mut app, KeyCode::Space, Key::Space);
+    // Option 4 argues with the customer before listening.
+    press(&mut app, KeyCode::Digit4, Key::Character("4".into()));
+    app.update();
+    let text = screen_text(&mut app);
+    assert!(text.contains("BROKE: "), "{text}");
+    assert!(text.contains("Tip: "), "{text}");
+    let play = app.world().resource::<Play>();
+    assert!(play.feedback.iter().any(|f| f.verdict == rehearse::score::Verdict::Fail));
+}
+
+#[test]
+fn a_broken_edit_keeps_the_last_good_version_until_fixed() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for f in ["rulebook.ron", "angry_warranty.scenario.ron", "budget_customer.scenario.ron"] {
+        std::fs::copy(common::scenarios_dir().join(f), dir.path().join(f)).expect("copy");
+    }
+    let data = tempfile::tempdir().expect("tempdir");
+    let mut l = launch(dir.path(), data.path());
+    l.trainee = Some("Cy".into());
+    let mut app = headless_app(l);
+    ready(&mut app);
+    update_until(&mut app, "the picker", |a| screen(a) == Screen::Picker);
+    let file = dir.path().join("angry_warranty.scenario.ron");
+    let good = std::fs::read_to_string(&file).expect("read");
+    let generation = app.world().resource::<Content>().generation;
+
+    // Break it: a misspelt field on line 2.
+    std::fs::write(&file, good.replacen("title:", "titel:", 1)).expect("write");
+    update_until(&mut app, "the broken file to reload", |a| {
+        let c = a.world().resource::<Content>();
+        c.generation > generation && !c.errors.is_empty()
+    });
+    let content = app.world().resource::<Content>();
+    let lib = content.library.as_ref().expect("library");
+    let kept = lib.entries.iter().find(|e| e.scenario.id == "angry_warranty").expect("the last good version stays");
+    assert_eq!(kept.scenario.title, "The brakes are grinding again");
+    assert!(lib.is_stale(&file));
+    let overlay: Vec<String> = content.errors.iter().map(|d| d.to_string()).collect();
+    assert!(overlay.iter().any(|d| d.contains("angry_warranty.scenario.ron:") && d.contains("titel")), "{overlay:?}");
+    app.update();
+    let text = screen_text(&mut app);
+    assert!(text.contains("error(s) in the scenario files") && text.contains("titel"), "{text}");
+    assert!(text.contains("playing the last good version"), "{text}");
+
+    // Fix it with a new title: the new version replaces the old one and the overlay goes.
+    let generation = app.world().resource::<Content>().generation;
+    std::fs::write(&file, good.replacen("The brakes are grinding again", "The brakes grind again", 1)).expect("write");
+    update_until(&mut app, "the fixed file to reload", |a| {
+        let c = a.world().resource::<Content>();
+        c.generation > generation && c.errors.is_empty()
+    });
+    app.update();
+    let content = app.world().resource::<Content>();
+    assert!(content.errors.is_empty(), "{:?}", content.errors);
+    let lib = content.library.as_ref().expect("library");
+    assert!(lib.entries.iter().any(|e| e.scenario.title == "The brakes grind again"));
+    let text = screen_text(&mut app);
+    assert!(text.contains("The brakes grind again") && !text.contains("error(s) in the scenario files"), "{text}");
+}
+
+#[test]
+fn an_empty_folder_and_a_broken_scenario_do_not_panic() {
+    let empty = tempfile::tempdir().expect("tempdir");
+    let data = tempfile::tempdir().expect("tempdir");
+    let mut l = launch(empty.path(), data.path());
+    l.trainee = Some("Di".into());
+    let mut app = headless_app(l);
+    ready(&mut app);
+    update_until(&mut app, "the picker", |a| screen(a) == Screen::Picker);
+    for _ in 0..5 {
+        app.update();
+    }
+    let text = screen_text(&mut app);
+    assert!(text.contains("rulebook"), "the picker says what is missing: {text}");
+
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::copy(common::scenarios_dir().join("rulebook.ron"), dir.path().join("rulebook.ron")).expect("copy");
+    std::fs::write(dir.path().join("bad.scenario.ron"), "(id: \"bad\", title: 3)").expect("write");
+    let mut l = launch(dir.path(), data.path());
+    l.trainee = Some("Di".into());
+    let mut app = headless_app(l);
+    ready(&mut app);
+    update_until(&mut app, "the picker", |a| screen(a) == Screen::Picker);
+    app.update();
+    let text = screen_text(&mut app);
+    assert!(text.contains("Cannot be played") && text.contains("bad.scenario.ron:1:"), "{text}");
+    assert!(!text.contains("Practice\n"), "a broken scenario has no play buttons: {text}");
+}
