@@ -52,6 +52,28 @@ impl Plugin for GamePlugin {
             screens::ScreensPlugin,
             play::PlayPlugin,
         ));
+        if std::env::var_os("REHEARSE_REPORT_READY").is_some() {
+            app.add_systems(Last, report_ready);
+        }
+    }
+}
+
+/// For `benches/window.rs`: print `ready pid=N` at the first interactive frame (the library
+/// loaded and a screen drawn), and `idle pid=N` once a scripted run has nothing left to do.
+fn report_ready(
+    frames: Res<bevy::diagnostic::FrameCount>,
+    content: Res<content::Content>,
+    roots: Query<(), With<DespawnOnExit<Screen>>>,
+    script: Option<Res<script::ScriptDone>>,
+    mut said: Local<(bool, bool)>,
+) {
+    if !said.0 && content.ready() && !roots.is_empty() && frames.0 >= 2 {
+        said.0 = true;
+        println!("ready pid={}", std::process::id());
+    }
+    if said.0 && !said.1 && script.is_none_or(|d| d.0) {
+        said.1 = true;
+        println!("idle pid={}", std::process::id());
     }
 }
 

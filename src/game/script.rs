@@ -37,6 +37,7 @@ pub struct ScriptPlugin {
 impl Plugin for ScriptPlugin {
     fn build(&self, app: &mut App) {
         app.insert_resource(Script { options: self.options.clone(), ..default() })
+            .init_resource::<ScriptDone>()
             .insert_resource(bevy::winit::WinitSettings {
                 focused_mode: bevy::winit::UpdateMode::Continuous,
                 unfocused_mode: bevy::winit::UpdateMode::Continuous,
@@ -44,6 +45,10 @@ impl Plugin for ScriptPlugin {
             .add_systems(Update, drive);
     }
 }
+
+/// True once the scripted run has played every reply and left the window to the user.
+#[derive(Resource, Debug, Default)]
+pub struct ScriptDone(pub bool);
 
 #[derive(Resource, Debug, Default)]
 struct Script {
@@ -121,7 +126,11 @@ fn drive(
     mut choose: MessageWriter<ChooseOption>,
     mut skip: MessageWriter<SkipReveal>,
     mut exit: MessageWriter<AppExit>,
+    mut done: ResMut<ScriptDone>,
 ) {
+    if done.0 {
+        return;
+    }
     script.frames += 1;
     script.waited += time.delta_secs();
     if !script.settled() {
@@ -209,6 +218,10 @@ fn drive(
                         &mut exit,
                         format!("autoplay ran out after {} replies, before the conversation ended", script.played),
                     );
+                } else if !done.0 {
+                    // Nothing left to play: hand the window to the user, rendering reactively.
+                    done.0 = true;
+                    commands.insert_resource(crate::game::theme::reactive());
                 }
                 return;
             };

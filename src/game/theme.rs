@@ -194,11 +194,16 @@ pub struct DesktopPlugin;
 
 impl Plugin for DesktopPlugin {
     fn build(&self, app: &mut App) {
-        app.insert_resource(WinitSettings {
-            focused_mode: UpdateMode::reactive(Duration::from_secs(5)),
-            unfocused_mode: UpdateMode::reactive_low_power(Duration::from_secs(30)),
-        })
-        .add_systems(Update, (focus_ring, scroll));
+        app.insert_resource(reactive()).add_systems(Update, (focus_ring, scroll));
+    }
+}
+
+/// Reactive rendering: a frame only on input, a window event or a redraw request (and every
+/// 5 s as a safety net), so the game uses next to no CPU while the trainee thinks.
+pub fn reactive() -> WinitSettings {
+    WinitSettings {
+        focused_mode: UpdateMode::reactive(Duration::from_secs(5)),
+        unfocused_mode: UpdateMode::reactive_low_power(Duration::from_secs(30)),
     }
 }
 

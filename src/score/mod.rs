@@ -251,8 +251,8 @@ pub struct Feedback {
     pub tip: Option<String>,
 }
 
-/// The rules whose verdict the transcript's last reply made certain: kept or broken whatever
-/// comes next. Empty before the first reply.
+/// The rules the transcript's last reply kept or broke: those it made certain whatever comes
+/// next, and those now passing with this reply as the evidence. Empty before the first reply.
 pub fn feedback(scenario: &Scenario, rubric: &Rubric, transcript: &Transcript) -> Vec<Feedback> {
     let Some(last) = transcript.turns.len().checked_sub(1) else { return Vec::new() };
     let mut before = Tracker::new(rubric);
@@ -264,10 +264,13 @@ pub fn feedback(scenario: &Scenario, rubric: &Rubric, transcript: &Transcript) -
     let book = &rubric.rulebook;
     (0..rubric.rules.len())
         .filter_map(|i| {
-            let v = after.decided(rubric, i)?;
-            if before.decided(rubric, i).is_some() {
-                return None;
-            }
+            // Settled by this reply, or passing on the strength of this reply (a check like
+            // `WithinSeconds` that a later reply could still break).
+            let now = (last + 1) as u16;
+            let v = after.decided(rubric, i).filter(|_| before.decided(rubric, i).is_none()).or_else(|| {
+                let passing = rubric.verdict(&after, i) == (Verdict::Pass, Some(now));
+                (passing && rubric.verdict(&before, i).0 != Verdict::Pass).then_some(Verdict::Pass)
+            })?;
             let rule = &book.rules[rubric.rules[i].rule];
             Some(Feedback {
                 id: rule.id.clone(),
