@@ -219,6 +219,19 @@ fn a_broken_edit_keeps_the_last_good_version_until_fixed() {
     assert!(lib.entries.iter().any(|e| e.scenario.title == "The brakes grind again"));
     let text = screen_text(&mut app);
     assert!(text.contains("The brakes grind again") && !text.contains("error(s) in the scenario files"), "{text}");
+
+    // A scenario file added while the game runs appears on the picker.
+    std::fs::copy(
+        common::scenarios_dir().join("after_hours.scenario.ron"),
+        dir.path().join("after_hours.scenario.ron"),
+    )
+    .expect("copy");
+    update_until(&mut app, "the new file to appear", |a| {
+        let c = a.world().resource::<Content>();
+        c.library.as_ref().is_some_and(|l| l.entries.iter().any(|e| e.scenario.id == "after_hours"))
+    });
+    app.update();
+    assert!(screen_text(&mut app).contains("Can somebody wait for me?"));
 }
 
 #[test]

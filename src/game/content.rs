@@ -86,7 +86,7 @@ impl Plugin for ContentPlugin {
             .init_resource::<Content>()
             .init_resource::<Files>()
             .add_systems(Startup, load_folder)
-            .add_systems(PreUpdate, (watch, rebuild).chain());
+            .add_systems(PreUpdate, (rescan, watch, rebuild).chain());
     }
 }
 
@@ -106,7 +106,43 @@ fn load_folder(launch: Res<Launch>, assets: Res<AssetServer>, mut files: ResMut<
     }
     files.scenarios =
         list.into_iter().filter_map(|f| Some((f.clone(), assets.load(path(f.file_name()?))))).collect::<Vec<_>>();
-    files.dirty = true;
+    // The first library is read straight from disk, so the first screen does not wait for the
+    // asset server; the assets are there to be watched for changes.
+    let first = Sources::read(dir).and_then(|s| Library::from_sources(&s));
+    apply(&mut content, first);
+}
+
+/// The asset server watches files it has loaded; a scenario file added or removed later is
+/// picked up here, by listing the folder at most once a second.
+fn rescan(
+    launch: Res<Launch>,
+    time: Res<Time<Real>>,
+    assets: Res<AssetServer>,
+    mut files: ResMut<Files>,
+    mut last: Local<Option<std::time::Duration>>,
+) {
+    let now = time.elapsed();
+    if last.is_some_and(|t| now.saturating_sub(t) < std::time::Duration::from_secs(1)) {
+        return;
+    }
+    *last = Some(now);
+    let Ok(list) = scenario_files(&launch.scenarios) else { return };
+    let before = files.scenarios.len();
+    files.scenarios.retain(|(f, _)| list.contains(f));
+    let mut changed = files.scenarios.len() != before;
+    for f in list {
+        if !files.scenarios.iter().any(|(known, _)| *known == f)
+            && let Some(name) = f.file_name()
+        {
+            let handle = assets.load(format!("scenarios://{}", name.to_string_lossy()));
+            files.scenarios.push((f, handle));
+            changed = true;
+        }
+    }
+    if changed {
+        files.scenarios.sort_by(|a, b| a.0.cmp(&b.0));
+        files.dirty = true;
+    }
 }
 
 fn watch(
@@ -116,10 +152,7 @@ fn watch(
 ) {
     let mut any = false;
     for e in events.read() {
-        any |= matches!(
-            e,
-            AssetEvent::Added { .. } | AssetEvent::Modified { .. } | AssetEvent::LoadedWithDependencies { .. }
-        );
+        any |= matches!(e, AssetEvent::Modified { .. });
     }
     any |= failed.read().count() > 0;
     if any {
@@ -155,8 +188,13 @@ fn rebuild(
             .map(|(f, h)| (f.clone(), text_of(h).ok_or_else(|| "cannot read the file".to_string())))
             .collect(),
     };
+    apply(&mut content, Library::from_sources(&sources));
+}
+
+/// Install a freshly validated library, keeping the last good versions of broken files.
+fn apply(content: &mut Content, result: Result<Library, crate::library::LibraryError>) {
     content.generation += 1;
-    match Library::from_sources(&sources) {
+    match result {
         Ok(fresh) => {
             let lib = match &content.library {
                 Some(previous) => fresh.keep_last_good(previous),

@@ -125,7 +125,7 @@ pub fn button<A: Component>(font: &UiFont, label: impl Into<String>, action: A) 
         },
         BackgroundColor(BUTTON),
         BorderColor::all(BUTTON),
-        children![text(font, label, 18.0, TEXT)],
+        children![text(font, label, 16.0, TEXT)],
     )
 }
 

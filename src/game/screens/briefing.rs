@@ -33,15 +33,15 @@ fn spawn(mut commands: Commands, font: Res<UiFont>, selected: Res<Selected>) {
         (Mode::Assessment, _) => "Assessment: no hints. This session counts for the monthly ranking.",
     };
     let root = commands.spawn(theme::screen_root(Screen::Briefing)).id();
-    commands.spawn((theme::heading(&font, s.title.clone(), 30.0), ChildOf(root)));
+    commands.spawn((theme::heading(&font, s.title.clone(), 28.0), ChildOf(root)));
     commands.spawn((theme::text(&font, mode, 16.0, theme::WARN), ChildOf(root)));
     let p = commands.spawn((theme::panel(), ChildOf(root))).id();
     commands.spawn((theme::heading(&font, format!("The customer: {}", s.customer.name), 20.0), ChildOf(p)));
-    commands.spawn((theme::text(&font, s.customer.situation.clone(), 17.0, theme::TEXT), ChildOf(p)));
+    commands.spawn((theme::text(&font, s.customer.situation.clone(), 16.0, theme::TEXT), ChildOf(p)));
     if !s.goal.is_empty() {
         let g = commands.spawn((theme::panel(), ChildOf(root))).id();
         commands.spawn((theme::heading(&font, "A good outcome", 20.0), ChildOf(g)));
-        commands.spawn((theme::text(&font, s.goal.clone(), 17.0, theme::TEXT), ChildOf(g)));
+        commands.spawn((theme::text(&font, s.goal.clone(), 16.0, theme::TEXT), ChildOf(g)));
     }
     if s.pressure.is_some() || s.nodes.iter().any(|n| n.ring.is_some()) {
         let words = "Time matters here: the customer grows impatient while you hesitate, and a phone may ring.";

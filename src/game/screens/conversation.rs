@@ -195,8 +195,8 @@ fn build(commands: &mut Commands, font: &UiFont, play: &Play, key: Key, reveal: 
     let millis = play.millis();
     let root = commands.spawn((theme::screen_root(Screen::Conversation), ConversationRoot(key))).id();
     let header = commands.spawn((theme::row(20.0), ChildOf(root))).id();
-    commands.spawn((theme::heading(font, s.title.clone(), 22.0), ChildOf(header)));
-    commands.spawn((theme::text(font, format!("Turn {}", session.turn() + 1), 18.0, theme::TEXT), ChildOf(header)));
+    commands.spawn((theme::heading(font, s.title.clone(), 20.0), ChildOf(header)));
+    commands.spawn((theme::text(font, format!("Turn {}", session.turn() + 1), 16.0, theme::TEXT), ChildOf(header)));
     let mode = if play.guide.is_some() { "best path shown" } else { play.mode.as_str() };
     commands.spawn((theme::text(font, format!("Mode: {mode}"), 16.0, theme::MUTED), ChildOf(header)));
 
@@ -220,7 +220,7 @@ fn build(commands: &mut Commands, font: &UiFont, play: &Play, key: Key, reveal: 
         BackgroundColor(Color::srgb(0.35, 0.38, 0.48)),
         BorderColor::all(theme::meter_color(m.mood)),
         ChildOf(left),
-        children![theme::heading(font, initials, 34.0)],
+        children![theme::heading(font, initials, 28.0)],
     ));
     commands.spawn((theme::heading(font, s.customer.name.clone(), 20.0), ChildOf(left)));
     for (name, value) in [("Mood", m.mood), ("Patience", m.patience), ("Trust", m.trust)] {
@@ -252,28 +252,28 @@ fn build(commands: &mut Commands, font: &UiFont, play: &Play, key: Key, reveal: 
         commands.spawn((theme::text(font, n.clone(), 16.0, theme::WARN), ChildOf(centre)));
     }
     let line_panel = commands.spawn((theme::panel(), ChildOf(centre))).id();
-    commands.spawn((theme::text(font, format!("{} says:", s.customer.name), 15.0, theme::MUTED), ChildOf(line_panel)));
+    commands.spawn((theme::text(font, format!("{} says:", s.customer.name), 14.0, theme::MUTED), ChildOf(line_panel)));
     let shown: String = session.customer_says().chars().take(reveal.shown as usize).collect();
     commands.spawn((
-        theme::text(font, format!("\u{201c}{shown}\u{201d}"), 21.0, theme::TEXT),
+        theme::text(font, format!("\u{201c}{shown}\u{201d}"), 20.0, theme::TEXT),
         LineText,
         ChildOf(line_panel),
     ));
     if let Some(ring) = session.ring() {
         let words =
             format!("PHONE RINGING: ring {} of {} (answer by the third ring)", ring.rings_at(millis), ring.rings);
-        commands.spawn((theme::text(font, words, 18.0, theme::WARN), ChildOf(centre)));
+        commands.spawn((theme::text(font, words, 16.0, theme::WARN), ChildOf(centre)));
     }
     if session.under_pressure() && session.meters_at(millis).patience < session.meters().patience {
         commands.spawn((
-            theme::text(font, "The customer is waiting for you: patience is draining.", 15.0, theme::WARN),
+            theme::text(font, "The customer is waiting for you: patience is draining.", 14.0, theme::WARN),
             ChildOf(centre),
         ));
     }
     if session.is_finished() {
         if let Some(e) = session.ending() {
             commands.spawn((
-                theme::text(font, format!("The conversation is over: {}", e.summary), 17.0, theme::TEXT),
+                theme::text(font, format!("The conversation is over: {}", e.summary), 16.0, theme::TEXT),
                 ChildOf(centre),
             ));
         }
@@ -307,23 +307,23 @@ fn build(commands: &mut Commands, font: &UiFont, play: &Play, key: Key, reveal: 
             ..default()
         })
         .id();
-    commands.spawn((theme::heading(font, "Notes", 18.0), ChildOf(right)));
+    commands.spawn((theme::heading(font, "Notes", 16.0), ChildOf(right)));
     let mut any = false;
     for (def, value) in session.learned() {
         any = true;
-        commands.spawn((theme::text(font, format!("- {}", def.note(value)), 15.0, theme::TEXT), ChildOf(right)));
+        commands.spawn((theme::text(font, format!("- {}", def.note(value)), 14.0, theme::TEXT), ChildOf(right)));
     }
     if !any {
-        commands.spawn((theme::text(font, "Nothing learned yet: listen and ask.", 15.0, theme::MUTED), ChildOf(right)));
+        commands.spawn((theme::text(font, "Nothing learned yet: listen and ask.", 14.0, theme::MUTED), ChildOf(right)));
     }
     if play.mode == Mode::Practice || play.guide.is_some() {
-        commands.spawn((theme::heading(font, "Your last reply", 18.0), ChildOf(right)));
+        commands.spawn((theme::heading(font, "Your last reply", 16.0), ChildOf(right)));
         if play.feedback.is_empty() {
-            commands.spawn((theme::text(font, "No rule settled yet.", 15.0, theme::MUTED), ChildOf(right)));
+            commands.spawn((theme::text(font, "No rule settled yet.", 14.0, theme::MUTED), ChildOf(right)));
         }
         for f in &play.feedback {
             let (word, color) = if f.verdict == Verdict::Pass { ("KEPT", theme::GOOD) } else { ("BROKE", theme::BAD) };
-            commands.spawn((theme::text(font, format!("{word}: {}", f.title), 15.0, color), ChildOf(right)));
+            commands.spawn((theme::text(font, format!("{word}: {}", f.title), 14.0, color), ChildOf(right)));
             if let Some(tip) = &f.tip {
                 commands.spawn((theme::text(font, format!("Tip: {tip}"), 14.0, theme::MUTED), ChildOf(right)));
             }

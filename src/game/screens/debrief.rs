@@ -33,7 +33,7 @@ pub enum DebriefAction {
 fn spawn(mut commands: Commands, font: Res<UiFont>, finished: Option<Res<Finished>>) {
     let root = commands.spawn(theme::screen_root(Screen::Debrief)).id();
     let Some(f) = finished else {
-        commands.spawn((theme::text(&font, "No finished conversation to show.", 18.0, theme::WARN), ChildOf(root)));
+        commands.spawn((theme::text(&font, "No finished conversation to show.", 16.0, theme::WARN), ChildOf(root)));
         commands.spawn((theme::button(&font, "Back to the scenarios", DebriefAction::Picker), ChildOf(root)));
         return;
     };
@@ -41,17 +41,17 @@ fn spawn(mut commands: Commands, font: Res<UiFont>, finished: Option<Res<Finishe
     let card = &f.card;
     let book = &f.play.entry.rubric.rulebook;
     commands.spawn((theme::heading(&font, format!("Debrief: {}", s.title), 28.0), ChildOf(root)));
-    commands.spawn((theme::heading(&font, format!("Total {:.0}/100", card.total), 40.0), ChildOf(root)));
+    commands.spawn((theme::heading(&font, format!("Total {:.0}/100", card.total), 28.0), ChildOf(root)));
     let outcome = card.outcome.map_or("unfinished", |o| o.as_str());
     let sat = card.satisfaction.map_or_else(|| "-".into(), |v| format!("{v}/100"));
     let summary =
         s.endings.iter().find(|e| Some(&e.id) == card.ending.as_ref()).map_or(String::new(), |e| e.summary.clone());
     commands.spawn((
-        theme::text(&font, format!("Outcome: {outcome}.  Customer satisfaction: {sat}.  {summary}"), 17.0, theme::TEXT),
+        theme::text(&font, format!("Outcome: {outcome}.  Customer satisfaction: {sat}.  {summary}"), 16.0, theme::TEXT),
         ChildOf(root),
     ));
     if let Err(why) = &f.saved {
-        commands.spawn((theme::text(&font, format!("Not saved: {why}"), 15.0, theme::WARN), ChildOf(root)));
+        commands.spawn((theme::text(&font, format!("Not saved: {why}"), 14.0, theme::WARN), ChildOf(root)));
     }
     let buttons = commands.spawn((theme::row(10.0), ChildOf(root))).id();
     commands.spawn((
@@ -70,7 +70,7 @@ fn spawn(mut commands: Commands, font: Res<UiFont>, finished: Option<Res<Finishe
         let value = card.categories.get(&c.id).copied().flatten();
         let words =
             value.map_or_else(|| format!("{}: not applicable", c.title), |v| format!("{}: {v:.0}/100", c.title));
-        commands.spawn((theme::text(&font, words, 17.0, theme::TEXT), ChildOf(bars)));
+        commands.spawn((theme::text(&font, words, 16.0, theme::TEXT), ChildOf(bars)));
         commands.spawn((
             Node {
                 width: Val::Px(420.0),
@@ -89,7 +89,7 @@ fn spawn(mut commands: Commands, font: Res<UiFont>, finished: Option<Res<Finishe
     }
 
     let rules = commands.spawn((theme::panel(), ChildOf(root))).id();
-    commands.spawn((theme::heading(&font, "Rule by rule", 22.0), ChildOf(rules)));
+    commands.spawn((theme::heading(&font, "Rule by rule", 20.0), ChildOf(rules)));
     for r in &card.rules {
         let (word, color) = match r.verdict {
             Verdict::Pass => ("KEPT", theme::GOOD),
@@ -111,7 +111,7 @@ fn spawn(mut commands: Commands, font: Res<UiFont>, finished: Option<Res<Finishe
     }
 
     let t = commands.spawn((theme::panel(), ChildOf(root))).id();
-    commands.spawn((theme::heading(&font, "Transcript", 22.0), ChildOf(t)));
+    commands.spawn((theme::heading(&font, "Transcript", 20.0), ChildOf(t)));
     let transcript = f.play.session.transcript();
     for (i, turn) in transcript.turns.iter().enumerate() {
         let n = i + 1;
@@ -119,7 +119,7 @@ fn spawn(mut commands: Commands, font: Res<UiFont>, finished: Option<Res<Finishe
         let said = node.says.get(usize::from(turn.line)).map_or(String::new(), |l| s.fill(&l.text, &transcript.facts));
         let reply = &node.replies[usize::from(turn.reply)];
         commands.spawn((
-            theme::text(&font, format!("{}: \u{201c}{said}\u{201d}", s.customer.name), 15.0, theme::MUTED),
+            theme::text(&font, format!("{}: \u{201c}{said}\u{201d}", s.customer.name), 14.0, theme::MUTED),
             ChildOf(t),
         ));
         let secs = turn.millis.map_or(String::new(), |ms| format!(" ({:.1} s)", f64::from(ms) / 1000.0));
@@ -127,7 +127,7 @@ fn spawn(mut commands: Commands, font: Res<UiFont>, finished: Option<Res<Finishe
             theme::text(
                 &font,
                 format!("Turn {n}, you{secs}: \u{201c}{}\u{201d}", s.fill(&reply.text, &transcript.facts)),
-                15.0,
+                14.0,
                 theme::TEXT,
             ),
             ChildOf(t),
@@ -156,7 +156,7 @@ fn spawn(mut commands: Commands, font: Res<UiFont>, finished: Option<Res<Finishe
             .and_then(|(_, l)| e.says.get(usize::from(l)))
             .map_or(String::new(), |l| s.fill(&l.text, &transcript.facts));
         commands.spawn((
-            theme::text(&font, format!("{}: \u{201c}{last}\u{201d}", s.customer.name), 15.0, theme::MUTED),
+            theme::text(&font, format!("{}: \u{201c}{last}\u{201d}", s.customer.name), 14.0, theme::MUTED),
             ChildOf(t),
         ));
     }

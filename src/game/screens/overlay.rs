@@ -49,12 +49,12 @@ fn show(mut commands: Commands, content: Res<Content>, font: Res<UiFont>, shown:
         .id();
     let stale = if content.library.is_some() { " The last good version keeps running until you fix them." } else { "" };
     let head = format!("{} error(s) in the scenario files.{stale}", content.errors.len());
-    commands.spawn((theme::heading(&font, head, 17.0), ChildOf(root)));
+    commands.spawn((theme::heading(&font, head, 16.0), ChildOf(root)));
     for d in content.errors.iter().take(12) {
-        commands.spawn((theme::text(&font, d.to_string(), 15.0, theme::TEXT), ChildOf(root)));
+        commands.spawn((theme::text(&font, d.to_string(), 14.0, theme::TEXT), ChildOf(root)));
     }
     if content.errors.len() > 12 {
         let more = format!("… and {} more (run `rehearse validate`)", content.errors.len() - 12);
-        commands.spawn((theme::text(&font, more, 15.0, theme::MUTED), ChildOf(root)));
+        commands.spawn((theme::text(&font, more, 14.0, theme::MUTED), ChildOf(root)));
     }
 }

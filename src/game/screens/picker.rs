@@ -66,7 +66,7 @@ fn build(commands: &mut Commands, font: &UiFont, content: &Content, trainee: &Tr
     let root = commands.spawn((theme::screen_root(Screen::Picker), PickerRoot(content.generation))).id();
     let header = commands.spawn((theme::row(16.0), ChildOf(root))).id();
     commands.spawn((
-        theme::heading(font, format!("Hello, {}. Choose a conversation to rehearse.", trainee.0), 26.0),
+        theme::heading(font, format!("Hello, {}. Choose a conversation to rehearse.", trainee.0), 28.0),
         ChildOf(header),
     ));
     commands.spawn((theme::button(font, "Sign out", PickerAction::SignOut), ChildOf(header)));
@@ -81,12 +81,12 @@ fn build(commands: &mut Commands, font: &UiFont, content: &Content, trainee: &Tr
     ));
     let Some(lib) = content.library.as_ref() else {
         let words = content.problem.clone().unwrap_or_else(|| "Loading the scenarios…".into());
-        commands.spawn((theme::text(font, words, 18.0, theme::WARN), ChildOf(root)));
+        commands.spawn((theme::text(font, words, 16.0, theme::WARN), ChildOf(root)));
         return;
     };
     if lib.entries.is_empty() && lib.broken.is_empty() {
         let words = format!("There are no scenarios in {} yet.", lib.dir.display());
-        commands.spawn((theme::text(font, words, 18.0, theme::WARN), ChildOf(root)));
+        commands.spawn((theme::text(font, words, 16.0, theme::WARN), ChildOf(root)));
     }
     let cards = commands.spawn((theme::row(12.0), ChildOf(root))).id();
     for entry in &lib.entries {
@@ -119,16 +119,16 @@ fn card(commands: &mut Commands, font: &UiFont, parent: Entity, entry: &Entry, b
     let s = &entry.scenario;
     let c = commands.spawn((card_size(), BackgroundColor(theme::PANEL), ChildOf(parent))).id();
     commands.spawn((theme::heading(font, s.title.clone(), 20.0), ChildOf(c)));
-    commands.spawn((theme::text(font, format!("Difficulty: {:?}", s.difficulty), 15.0, theme::MUTED), ChildOf(c)));
-    commands.spawn((theme::text(font, s.summary.clone(), 15.0, theme::TEXT), ChildOf(c)));
+    commands.spawn((theme::text(font, format!("Difficulty: {:?}", s.difficulty), 14.0, theme::MUTED), ChildOf(c)));
+    commands.spawn((theme::text(font, s.summary.clone(), 14.0, theme::TEXT), ChildOf(c)));
     if !s.skills.is_empty() {
-        commands.spawn((theme::text(font, format!("Skills: {}", s.skills.join(", ")), 15.0, theme::MUTED), ChildOf(c)));
+        commands.spawn((theme::text(font, format!("Skills: {}", s.skills.join(", ")), 14.0, theme::MUTED), ChildOf(c)));
     }
     let best = match best {
         Some((total, mode)) => format!("Your best: {total:.0}/100 ({})", mode.as_str()),
         None => "Your best: not played yet".into(),
     };
-    commands.spawn((theme::text(font, best, 15.0, theme::TEXT), ChildOf(c)));
+    commands.spawn((theme::text(font, best, 14.0, theme::TEXT), ChildOf(c)));
     if stale {
         commands.spawn((
             theme::text(font, "The file has errors: playing the last good version.", 14.0, theme::WARN),

@@ -46,14 +46,14 @@ fn spawn(mut commands: Commands, font: Res<UiFont>, launch: Res<Launch>, mut typ
     let root = commands
         .spawn(theme::screen_root(Screen::SignIn))
         .with_children(|p| {
-            p.spawn(theme::heading(&font, "Rehearse", 34.0));
+            p.spawn(theme::heading(&font, "Rehearse", 28.0));
             p.spawn(theme::text(
                 &font,
                 "Practise a difficult conversation before you have it for real.",
-                18.0,
+                16.0,
                 theme::MUTED,
             ));
-            p.spawn(theme::heading(&font, "Who is practising?", 24.0));
+            p.spawn(theme::heading(&font, "Who is practising?", 20.0));
         })
         .id();
     let list = commands.spawn(theme::row(8.0)).insert(ChildOf(root)).id();
@@ -63,11 +63,11 @@ fn spawn(mut commands: Commands, font: Res<UiFont>, launch: Res<Launch>, mut typ
     for name in trainees.iter().take(30) {
         commands.spawn((theme::button(&font, name.clone(), SignInAction::Existing(name.clone())), ChildOf(list)));
     }
-    commands.spawn((theme::text(&font, "Or type a new name and press Enter:", 18.0, theme::TEXT), ChildOf(root)));
+    commands.spawn((theme::text(&font, "Or type a new name and press Enter:", 16.0, theme::TEXT), ChildOf(root)));
     let field = commands
         .spawn((theme::panel(), ChildOf(root)))
         .with_children(|p| {
-            p.spawn((theme::text(&font, "|", 22.0, theme::TEXT), NameField));
+            p.spawn((theme::text(&font, "|", 20.0, theme::TEXT), NameField));
         })
         .id();
     let _ = field;
