@@ -112,10 +112,9 @@ impl Play {
         guide.starts_with(&taken).then(|| guide.get(taken.len()).copied()).flatten()
     }
 
-    /// The finished session as a record.
-    pub fn record(&self) -> Record {
+    /// The finished session as a record, with its scorecard.
+    pub fn record(&self, card: &Scorecard) -> Record {
         let t = self.session.transcript();
-        let card = self.scorecard();
         Record {
             trainee: t.trainee.clone(),
             scenario: t.scenario.clone(),

@@ -9,7 +9,7 @@ use bevy::render::view::screenshot::{Screenshot, ScreenshotCaptured};
 
 use super::content::Content;
 use super::play::{Play, Selected, Trainee};
-use super::screens::{ChooseOption, Reveal, Screen, SkipReveal};
+use super::screens::{BriefingAction, ChooseOption, Reveal, Screen, SkipReveal};
 
 /// What the scripted run does.
 #[derive(Debug, Clone, Default)]
@@ -123,6 +123,7 @@ fn drive(
     play: Option<Res<Play>>,
     launch: Res<super::Launch>,
     reveal: Res<Reveal>,
+    buttons: Query<(Entity, &BriefingAction)>,
     mut choose: MessageWriter<ChooseOption>,
     mut skip: MessageWriter<SkipReveal>,
     mut exit: MessageWriter<AppExit>,
@@ -167,16 +168,11 @@ fn drive(
             if !script.photo(&mut commands, "02-briefing") {
                 return;
             }
-            next.set(Screen::Conversation);
-            commands.queue(|world: &mut World| {
-                let (Some(selected), Some(trainee)) =
-                    (world.get_resource::<Selected>().cloned(), world.get_resource::<Trainee>().cloned())
-                else {
-                    return;
-                };
-                let generation = world.resource::<Content>().generation;
-                world.insert_resource(Play::start(&selected, &trainee.0, generation));
-            });
+            // Press Start as a user would: the briefing starts the session.
+            let Some(start) = buttons.iter().find(|(_, a)| **a == BriefingAction::Start).map(|(e, _)| e) else {
+                return;
+            };
+            commands.trigger(bevy::ui_widgets::Activate { entity: start });
             script.next_step();
         }
         Screen::Conversation => {

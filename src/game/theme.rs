@@ -134,7 +134,7 @@ pub fn meter_bar(font: &UiFont, name: &str, value: i32) -> impl Bundle {
     (
         column(2.0),
         children![
-            (text(font, meter_caption(name, value, None), 16.0, TEXT), MeterCaption),
+            (text(font, meter_caption(name, value), 16.0, TEXT), MeterCaption),
             (
                 Node {
                     width: Val::Px(220.0),
@@ -163,8 +163,8 @@ pub struct MeterCaption;
 #[derive(Component, Debug)]
 pub struct MeterFill;
 
-/// "Mood 45/100 (tense) −5": value, a word for it and the last change.
-pub fn meter_caption(name: &str, value: i32, change: Option<i32>) -> String {
+/// "Mood 45/100 (middling)": the value and a word for it, readable without colour.
+pub fn meter_caption(name: &str, value: i32) -> String {
     let word = match value {
         0..=19 => "very low",
         20..=39 => "low",
@@ -172,12 +172,16 @@ pub fn meter_caption(name: &str, value: i32, change: Option<i32>) -> String {
         60..=79 => "good",
         _ => "high",
     };
-    let delta = match change {
-        Some(d) if d > 0 => format!("  +{d}"),
-        Some(d) if d < 0 => format!("  \u{2212}{}", -d),
-        _ => String::new(),
-    };
-    format!("{name} {value}/100 ({word}){delta}")
+    format!("{name} {value}/100 ({word})")
+}
+
+/// A meter change in words: "+5", "−3", "no change".
+pub fn signed(change: i32) -> String {
+    match change.signum() {
+        1 => format!("+{change}"),
+        -1 => format!("\u{2212}{}", -change),
+        _ => "no change".into(),
+    }
 }
 
 /// Bar colour for a meter value (the caption carries the same information in words).

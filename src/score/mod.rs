@@ -73,12 +73,18 @@ pub fn round1(x: f64) -> f64 {
 /// Run a transcript through a tracker (reset first) and tally it.
 pub fn tally(scenario: &Scenario, rubric: &Rubric, transcript: &Transcript, tracker: &mut Tracker) -> Tally {
     tracker.reset();
-    for (i, turn) in transcript.turns.iter().enumerate() {
-        let e = Env { facts: &transcript.facts, known: turn.known_before, meters: turn.before };
-        let acts = scenario.nodes[turn.node as usize].replies[usize::from(turn.reply)].acts;
-        tracker.observe_timed(rubric, (i + 1) as u16, &e, acts, turn.millis);
+    for i in 0..transcript.turns.len() {
+        observe_turn(scenario, rubric, transcript, tracker, i);
     }
     Tally::of(rubric, tracker)
+}
+
+/// Feed the transcript's `i`-th turn (0-based) to a tracker.
+fn observe_turn(scenario: &Scenario, rubric: &Rubric, transcript: &Transcript, tracker: &mut Tracker, i: usize) {
+    let turn = &transcript.turns[i];
+    let e = Env { facts: &transcript.facts, known: turn.known_before, meters: turn.before };
+    let acts = scenario.nodes[turn.node as usize].replies[usize::from(turn.reply)].acts;
+    tracker.observe_timed(rubric, (i + 1) as u16, &e, acts, turn.millis);
 }
 
 /// The turn and reply that show a verdict.
@@ -255,12 +261,13 @@ pub struct Feedback {
 /// next, and those now passing with this reply as the evidence. Empty before the first reply.
 pub fn feedback(scenario: &Scenario, rubric: &Rubric, transcript: &Transcript) -> Vec<Feedback> {
     let Some(last) = transcript.turns.len().checked_sub(1) else { return Vec::new() };
+    // One pass: the state before the last reply, then a copy that also sees it.
     let mut before = Tracker::new(rubric);
-    let mut shorter = transcript.clone();
-    shorter.turns.truncate(last);
-    tally(scenario, rubric, &shorter, &mut before);
-    let mut after = Tracker::new(rubric);
-    tally(scenario, rubric, transcript, &mut after);
+    for i in 0..last {
+        observe_turn(scenario, rubric, transcript, &mut before, i);
+    }
+    let mut after = before.clone();
+    observe_turn(scenario, rubric, transcript, &mut after, last);
     let book = &rubric.rulebook;
     (0..rubric.rules.len())
         .filter_map(|i| {

@@ -62,11 +62,6 @@ fn spawn(mut commands: Commands, font: Res<UiFont>, selected: Res<Selected>) {
     commands.spawn((theme::button(&font, "Back (Esc)", BriefingAction::Back), ChildOf(row)));
 }
 
-/// Start the selected session.
-pub(crate) fn start(commands: &mut Commands, selected: &Selected, trainee: &Trainee, content: &Content) {
-    commands.insert_resource(Play::start(selected, &trainee.0, content.generation));
-}
-
 fn keys(mut keys: MessageReader<KeyboardInput>, mut next: ResMut<NextState<Screen>>) {
     if pressed(&mut keys).iter().any(|k| k.key_code == KeyCode::Escape) {
         next.set(Screen::Picker);
@@ -85,7 +80,7 @@ fn on_activate(
     match actions.get(ev.entity) {
         Ok(BriefingAction::Start) => {
             if let (Some(selected), Some(trainee)) = (selected, trainee) {
-                start(&mut commands, &selected, &trainee, &content);
+                commands.insert_resource(Play::start(&selected, &trainee.0, content.generation));
                 next.set(Screen::Conversation);
             }
         }

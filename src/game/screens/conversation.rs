@@ -47,6 +47,8 @@ pub struct Reveal {
     pub total: usize,
     /// The play version the line belongs to.
     pub version: Option<u64>,
+    /// The line, with its facts filled in.
+    pub words: String,
 }
 
 impl Reveal {
@@ -152,12 +154,13 @@ fn finish(mut commands: Commands, play: Option<Res<Play>>, finished: Option<Res<
     if !play.session.is_finished() || finished.is_some_and(|f| f.play.version == play.version) {
         return;
     }
+    let card = play.scorecard();
     let saved = if play.guide.is_some() {
         Err("replays with the best path shown are not saved".into())
     } else {
-        launch.store.append(&play.record()).map_err(|e| e.to_string())
+        launch.store.append(&play.record(&card)).map_err(|e| e.to_string())
     };
-    commands.insert_resource(Finished { card: play.scorecard(), play: play.clone(), saved });
+    commands.insert_resource(Finished { card, play: play.clone(), saved });
 }
 
 fn redraw(
@@ -170,7 +173,7 @@ fn redraw(
     let Some(play) = play else { return };
     if reveal.version != Some(play.version) {
         let words = play.session.customer_says();
-        *reveal = Reveal { shown: 0.0, total: words.chars().count(), version: Some(play.version) };
+        *reveal = Reveal { shown: 0.0, total: words.chars().count(), version: Some(play.version), words };
     }
     let millis = play.millis();
     let key = Key {
@@ -227,12 +230,12 @@ fn build(commands: &mut Commands, font: &UiFont, play: &Play, key: Key, reveal: 
         commands.spawn((theme::meter_bar(font, name, value), ChildOf(left)));
     }
     if let Some(c) = play.change {
-        let d = |x: i32| match x.signum() {
-            1 => format!("+{x}"),
-            -1 => format!("\u{2212}{}", -x),
-            _ => "no change".into(),
-        };
-        let words = format!("Last reply: mood {}, patience {}, trust {}", d(c[0]), d(c[1]), d(c[2]));
+        let words = format!(
+            "Last reply: mood {}, patience {}, trust {}",
+            theme::signed(c[0]),
+            theme::signed(c[1]),
+            theme::signed(c[2])
+        );
         commands.spawn((theme::text(font, words, 14.0, theme::MUTED), ChildOf(left)));
     }
 
@@ -253,7 +256,7 @@ fn build(commands: &mut Commands, font: &UiFont, play: &Play, key: Key, reveal: 
     }
     let line_panel = commands.spawn((theme::panel(), ChildOf(centre))).id();
     commands.spawn((theme::text(font, format!("{} says:", s.customer.name), 14.0, theme::MUTED), ChildOf(line_panel)));
-    let shown: String = session.customer_says().chars().take(reveal.shown as usize).collect();
+    let shown: String = reveal.words.chars().take(reveal.shown as usize).collect();
     commands.spawn((
         theme::text(font, format!("\u{201c}{shown}\u{201d}"), 20.0, theme::TEXT),
         LineText,
@@ -334,16 +337,14 @@ fn build(commands: &mut Commands, font: &UiFont, play: &Play, key: Key, reveal: 
 fn reveal_text(
     time: Res<Time>,
     mut reveal: ResMut<Reveal>,
-    play: Option<Res<Play>>,
     mut texts: Query<&mut Text, With<LineText>>,
     mut redraw: MessageWriter<RequestRedraw>,
 ) {
-    let Some(play) = play else { return };
     if reveal.done() {
         return;
     }
     reveal.shown = (reveal.shown + time.delta_secs() * READING_PACE).min(reveal.total as f32);
-    let shown: String = play.session.customer_says().chars().take(reveal.shown as usize).collect();
+    let shown: String = reveal.words.chars().take(reveal.shown as usize).collect();
     for mut t in &mut texts {
         t.0 = format!("\u{201c}{shown}\u{201d}");
     }
