@@ -264,6 +264,10 @@ impl Session {
         let mut s = Session::new(scenario, seed, trainee);
         for (i, &(o, ms)) in turns.iter().enumerate() {
             let r = match ms {
+                // A turn timed at the deadline is the ringing phone giving up (`time_out`).
+                Some(ms) if s.deadline_ms().is_some_and(|d| ms >= d) && s.unanswered_option() == Some(o) => {
+                    if s.time_out() { Ok(()) } else { s.choose_timed(o, ms) }
+                }
                 Some(ms) => s.choose_timed(o, ms),
                 None => s.choose(o),
             };
@@ -315,6 +319,12 @@ impl Session {
         let (Some(deadline), Some(ring)) = (self.deadline_ms(), self.ring()) else { return false };
         let Some(i) = self.offered.iter().position(|&r| r == ring.unanswered) else { return false };
         self.take(i + 1, Some(deadline)).is_ok()
+    }
+
+    /// The option number the ringing phone's `unanswered` reply has here, if a phone rings.
+    fn unanswered_option(&self) -> Option<usize> {
+        let ring = self.ring()?;
+        self.offered.iter().position(|&r| r == ring.unanswered).map(|i| i + 1)
     }
 
     fn take(&mut self, option: usize, millis: Option<u32>) -> Result<(), ChoiceError> {

@@ -23,6 +23,26 @@ pub struct Entry {
     pub scenario: Arc<Scenario>,
     /// The rulebook compiled for it.
     pub rubric: Arc<Rubric>,
+    /// The scenario file's text, as validated.
+    pub text: Arc<str>,
+}
+
+impl Entry {
+    /// The content hash of the versions played: the scenario's text and its rulebook's text.
+    /// Two entries with the same version score every session identically.
+    pub fn version(&self) -> String {
+        content_hash(&self.text, &self.rubric.rulebook.text)
+    }
+}
+
+/// Content hash (BLAKE3, 128 bits as 32 hex digits) of a scenario text and a rulebook text.
+pub fn content_hash(scenario: &str, rulebook: &str) -> String {
+    let mut h = blake3::Hasher::new();
+    for part in [scenario, rulebook] {
+        h.update(&(part.len() as u64).to_le_bytes());
+        h.update(part.as_bytes());
+    }
+    h.finalize().to_hex()[..32].to_string()
 }
 
 /// A scenario file that failed validation.
@@ -158,7 +178,7 @@ pub fn scenario_from_text(
         let facts = Some(scenario.facts.iter().map(|f| f.id.clone()).collect());
         return Err(Broken { file: file.to_path_buf(), id: Some(scenario.id.clone()), facts, diagnostics: diags });
     }
-    Ok((Entry { scenario: Arc::new(scenario), rubric: Arc::new(rubric) }, diags))
+    Ok((Entry { scenario: Arc::new(scenario), rubric: Arc::new(rubric), text: text.into() }, diags))
 }
 
 /// The scenario files of a folder, sorted by name.

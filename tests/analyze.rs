@@ -67,11 +67,11 @@ fn memoised_search_matches_brute_force_on_generated_scenarios() {
     let book = Arc::new(rehearse::rules::load(&dir.join("rulebook.ron"), &text).0.unwrap());
     for seed in 0..6 {
         let raw = support::scenario("gen", 40 + seed as usize * 5, seed);
-        let (s, diags) =
-            rehearse::scenario::load(std::path::Path::new("gen.ron"), &ron::to_string(&raw).unwrap(), &book);
+        let text = ron::to_string(&raw).unwrap();
+        let (s, diags) = rehearse::scenario::load(std::path::Path::new("gen.ron"), &text, &book);
         let s = s.unwrap_or_else(|| panic!("{diags:?}"));
         let (rubric, _) = rehearse::score::Rubric::new(Arc::clone(&book), &s);
-        let e = Entry { scenario: Arc::new(s), rubric: Arc::new(rubric) };
+        let e = Entry { scenario: Arc::new(s), rubric: Arc::new(rubric), text: text.into() };
         for facts in analyze::fact_outcomes(&e.scenario, &e.rubric) {
             let exact = analyze::extremes(&e.scenario, &e.rubric, Some(&facts)).expect("small enough");
             let (best, worst, paths) = brute_force(&e, &facts);

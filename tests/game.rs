@@ -14,12 +14,13 @@ use bevy::ui_widgets::Activate;
 use rehearse::game::content::Content;
 use rehearse::game::play::{Finished, Play, Trainee};
 use rehearse::game::{Launch, Screen, headless_app};
-use rehearse::records::{Mode, Store};
+use rehearse::records::{DbSpec, Mode, Store};
 
 fn launch(scenarios: &Path, data: &Path) -> Launch {
     Launch {
         scenarios: scenarios.to_path_buf(),
-        store: Store::at(data.join("sessions.jsonl")),
+        db: DbSpec::Sqlite(data.join("rehearse.db")),
+        key_file: Some(data.join("rehearse.key")),
         trainee: None,
         scenario: None,
         mode: Mode::Practice,
@@ -138,9 +139,45 @@ fn sign_in_pick_play_and_debrief_with_keys_and_clicks() {
     let finished = app.world().resource::<Finished>();
     assert_eq!(finished.card.total, 100.0);
     assert!(finished.saved.is_ok());
-    let stored = Store::at(data.path().join("sessions.jsonl")).load().expect("store");
-    assert_eq!(stored.records.len(), 1);
-    assert_eq!(stored.records[0].choices.iter().map(|c| usize::from(c.0)).collect::<Vec<_>>(), best);
+    let stored = Store::open(&DbSpec::Sqlite(data.path().join("rehearse.db"))).and_then(|mut s| s.records(None));
+    let stored = stored.expect("the store reads back");
+    assert_eq!(stored.len(), 1);
+    let game = &stored[0].record;
+    assert_eq!(game.choices.iter().map(|c| usize::from(c.0)).collect::<Vec<_>>(), best);
+    assert!(game.choices.iter().all(|c| c.1.is_some()), "the game times every reply");
+    // Reads back exactly as the game built it (but for the clock reading at the end).
+    let mut built = finished.play.record(&finished.card);
+    built.finished_at = game.finished_at;
+    assert_eq!(game, &built);
+
+    // The same session played through the CLI is saved with the same content.
+    let cli_db = data.path().join("cli.db");
+    let list = best.iter().map(ToString::to_string).collect::<Vec<_>>().join(",");
+    let run = common::rehearse(&[
+        "play",
+        "angry_warranty",
+        "--seed",
+        "1",
+        "--trainee",
+        "Ana P",
+        "--choices",
+        &list,
+        "--db",
+        cli_db.to_str().expect("utf-8 path"),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("Saved as session #1"), "{}", run.stderr);
+    let cli = Store::open(&DbSpec::Sqlite(cli_db)).and_then(|mut s| s.records(None)).expect("cli store");
+    let cli = &cli[0].record;
+    let same = |r: &rehearse::records::Record| {
+        let options: Vec<u16> = r.choices.iter().map(|c| c.0).collect();
+        (r.trainee.clone(), r.scenario.clone(), r.version.clone(), r.mode, r.seed, options, r.verdicts.clone())
+    };
+    assert_eq!(same(cli), same(game));
+    assert_eq!(
+        (cli.total, &cli.categories, cli.outcome, &cli.ending),
+        (game.total, &game.categories, game.outcome, &game.ending)
+    );
 }
 
 fn play_finished(app: &App) -> bool {

@@ -80,8 +80,10 @@ fn scripted_run_saves_every_screen_and_exits_zero() {
     assert!(difference(picker, turn) > 0.05, "picker and conversation look alike");
     assert!(difference(turn, debrief) > 0.05, "conversation and debrief look alike");
     assert!(difference(picker, debrief) > 0.05, "picker and debrief look alike");
-    let saved = std::fs::read_to_string(tmp.path().join("data/sessions.jsonl")).expect("the session was saved");
-    assert!(saved.contains("\"trainee\":\"Ana Popescu\"") && saved.contains("\"total\":100.0"), "{saved}");
+    let db = rehearse::records::DbSpec::Sqlite(tmp.path().join("data/rehearse.db"));
+    let saved = rehearse::records::Store::open(&db).and_then(|mut s| s.records(None)).expect("the session was saved");
+    assert_eq!(saved.len(), 1);
+    assert_eq!((saved[0].record.trainee.as_str(), saved[0].record.total), ("Ana Popescu", 100.0));
 }
 
 #[test]

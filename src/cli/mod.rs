@@ -5,6 +5,7 @@
 
 mod analyze;
 mod play;
+mod records;
 mod validate;
 
 use std::path::PathBuf;
@@ -20,6 +21,8 @@ struct Cli {
     /// The scenario folder (default: $REHEARSE_SCENARIOS, else ./scenarios).
     #[arg(long, global = true, value_name = "DIR")]
     scenarios: Option<PathBuf>,
+    #[command(flatten)]
+    db: records::DbArgs,
     #[command(flatten)]
     game: GameArgs,
     #[command(subcommand)]
@@ -98,6 +101,18 @@ enum Command {
     },
     /// Best, worst and random-trainee scores of a scenario.
     Analyze(analyze::AnalyzeArgs),
+    /// The monthly best-employee ranking (`report rules`: trainer analytics).
+    Report(records::ReportArgs),
+    /// Check or load stored sessions.
+    Records {
+        #[command(subcommand)]
+        command: records::RecordsCommand,
+    },
+    /// Export stored sessions for other systems.
+    Export {
+        #[command(subcommand)]
+        command: records::ExportCommand,
+    },
 }
 
 /// An error that ends the program with a message and an exit code.
@@ -123,9 +138,12 @@ pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let dir = cli.scenarios.clone().unwrap_or_else(library::default_dir);
     let result = match cli.command {
-        None => game(&dir, cli.game),
+        None => game(&dir, &cli.db, cli.game),
         Some(Command::List) => list(&dir),
-        Some(Command::Play(args)) => play::run(&dir, &args),
+        Some(Command::Play(args)) => play::run(&dir, &cli.db, &args),
+        Some(Command::Report(args)) => records::report(&cli.db, &args),
+        Some(Command::Records { command }) => records::records(&cli.db, &command),
+        Some(Command::Export { command }) => records::export(&cli.db, &command),
         Some(Command::Validate { paths }) => validate::run(&dir, &paths),
         Some(Command::Analyze(args)) => analyze::run(&dir, &args),
     };
@@ -140,19 +158,20 @@ pub fn run() -> ExitCode {
 
 /// No command: open the window, or the terminal player when there is no display.
 #[cfg(feature = "gui")]
-fn game(dir: &std::path::Path, args: GameArgs) -> Result<u8, Failure> {
+fn game(dir: &std::path::Path, db: &records::DbArgs, args: GameArgs) -> Result<u8, Failure> {
     use rehearse::game;
     if args.terminal {
-        return play::menu(dir);
+        return play::menu(dir, db);
     }
     if !game::display_available() {
         eprintln!("rehearse: no display available (DISPLAY is not set); starting the terminal player instead");
-        return play::menu(dir);
+        return play::menu(dir, db);
     }
     let scripted = args.autoplay.is_some();
     let launch = game::Launch {
         scenarios: dir.to_path_buf(),
-        store: rehearse::records::Store::open_default(),
+        db: db.spec(),
+        key_file: db.key_file.clone(),
         trainee: args.trainee,
         scenario: if scripted { None } else { args.scenario.clone() },
         mode: args.mode.into(),
@@ -182,8 +201,8 @@ fn game(dir: &std::path::Path, args: GameArgs) -> Result<u8, Failure> {
 
 /// No command, built without the window: the terminal player.
 #[cfg(not(feature = "gui"))]
-fn game(dir: &std::path::Path, _args: GameArgs) -> Result<u8, Failure> {
-    play::menu(dir)
+fn game(dir: &std::path::Path, db: &records::DbArgs, _args: GameArgs) -> Result<u8, Failure> {
+    play::menu(dir, db)
 }
 
 /// Load the library, printing its warnings and broken files to stderr.

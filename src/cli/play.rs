@@ -8,7 +8,10 @@ use rehearse::library::Entry;
 use rehearse::report;
 use rehearse::score;
 
-use super::{Failure, open_library};
+use rehearse::records::{self, ContentVersion, Mode, Record, now_ms};
+
+use super::records::DbArgs;
+use super::{Failure, ModeArg, open_library};
 
 /// Arguments of `rehearse play`.
 #[derive(Debug, clap::Args)]
@@ -18,9 +21,15 @@ pub struct PlayArgs {
     /// Seed for the hidden facts and line variants (default: random).
     #[arg(long)]
     seed: Option<u64>,
-    /// Who is playing.
+    /// Who is playing (the session is saved under this name).
     #[arg(long, default_value = "guest")]
     trainee: String,
+    /// Practice, or assessment (counts for the monthly ranking).
+    #[arg(long, value_enum, default_value = "practice")]
+    mode: ModeArg,
+    /// Do not save the session.
+    #[arg(long)]
+    no_save: bool,
     /// Play non-interactively: 1-based option numbers, comma-separated (e.g. 2,1,3).
     #[arg(long, value_name = "LIST")]
     choices: Option<String>,
@@ -46,11 +55,12 @@ fn printable(s: &str) -> String {
     s.chars().map(|c| if c.is_control() { '?' } else { c }).collect()
 }
 
-pub(crate) fn run(dir: &Path, args: &PlayArgs) -> Result<u8, Failure> {
+pub(crate) fn run(dir: &Path, db: &DbArgs, args: &PlayArgs) -> Result<u8, Failure> {
     let lib = open_library(dir)?;
     let entry = lib.find(&args.scenario)?;
     let seed = args.seed.unwrap_or_else(rand::random);
     let mut session = Session::new(entry.scenario.clone(), seed, args.trainee.clone());
+    let started_at = now_ms();
     match &args.choices {
         Some(list) => {
             let choices = parse_choices(list)?;
@@ -91,17 +101,33 @@ pub(crate) fn run(dir: &Path, args: &PlayArgs) -> Result<u8, Failure> {
             }
         }
     }
-    finish(&entry, &session, args.json);
-    Ok(0)
+    let save = (!args.no_save).then(|| (db, args.mode.into(), started_at));
+    finish(&entry, &session, args.json, save)
 }
 
-fn finish(entry: &Entry, session: &Session, json: bool) {
+/// Score, show the debrief, and save the session (unless `save` is None). A session the
+/// database refuses goes to a recovery file; only when that fails too is the exit code 1.
+fn finish(entry: &Entry, session: &Session, json: bool, save: Option<(&DbArgs, Mode, i64)>) -> Result<u8, Failure> {
     let card = score::score(&entry.scenario, &entry.rubric, session.transcript());
     if json {
         let value = report::play_json(&entry.scenario, &card, session.transcript());
         println!("{}", serde_json::to_string_pretty(&value).unwrap_or_default());
     } else {
         println!("\n{}", report::debrief_text(&entry.scenario, &card, session.transcript()));
+    }
+    let Some((db, mode, started_at)) = save else { return Ok(0) };
+    let record = Record::of(entry, session.transcript(), &card, mode, started_at);
+    let spec = db.spec();
+    match records::save(&spec, db.key_file.as_deref(), &record, &ContentVersion::of(entry)) {
+        Ok(saved @ records::Saved::Stored { .. }) => {
+            eprintln!("rehearse: {}", saved.message(&spec));
+            Ok(0)
+        }
+        Ok(saved) => {
+            eprintln!("rehearse: {}", saved.message(&spec));
+            Ok(0)
+        }
+        Err(lost) => Err(Failure { message: format!("the session was not saved: {lost}"), code: 1 }),
     }
 }
 
@@ -150,7 +176,7 @@ fn interact(session: &mut Session, input: &mut impl BufRead, out: &mut impl Writ
 }
 
 /// `rehearse` with no command: pick a scenario and a name, then play in the terminal.
-pub(crate) fn menu(dir: &Path) -> Result<u8, Failure> {
+pub(crate) fn menu(dir: &Path, db: &DbArgs) -> Result<u8, Failure> {
     let lib = open_library(dir)?;
     if lib.entries.is_empty() {
         return Err(Failure::input(format!("no playable scenarios in {}", dir.display())));
@@ -170,10 +196,10 @@ pub(crate) fn menu(dir: &Path) -> Result<u8, Failure> {
     let name = ask(&mut input, &mut out, "Your name> ", |s| (!s.is_empty()).then(|| s.to_string()))?;
     let entry = &lib.entries[pick - 1];
     let mut session = Session::new(entry.scenario.clone(), rand::random(), name.clone());
+    let started_at = now_ms();
     writeln!(out, "Welcome, {}.", printable(&name)).map_err(io)?;
     interact(&mut session, &mut input, &mut out)?;
-    finish(entry, &session, false);
-    Ok(0)
+    finish(entry, &session, false, Some((db, Mode::Practice, started_at)))
 }
 
 fn ask<T>(

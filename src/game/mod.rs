@@ -18,7 +18,7 @@ use std::path::PathBuf;
 
 use bevy::prelude::*;
 
-use crate::records::{Mode, Store};
+use crate::records::{DbSpec, Mode, Store, Stored};
 
 pub use screens::Screen;
 
@@ -28,7 +28,9 @@ pub struct Launch {
     /// The scenario folder (hot-reloaded).
     pub scenarios: PathBuf,
     /// Where finished sessions are saved.
-    pub store: Store,
+    pub db: DbSpec,
+    /// The record key file (see `records::Key`); None for the default.
+    pub key_file: Option<PathBuf>,
     /// Sign in as this trainee and skip the sign-in screen.
     pub trainee: Option<String>,
     /// Open this scenario directly (with [`Launch::mode`]).
@@ -37,6 +39,19 @@ pub struct Launch {
     pub mode: Mode,
     /// The seed for sessions (random when None).
     pub seed: Option<u64>,
+}
+
+impl Launch {
+    /// Trainees who have played, most recently active first (empty when the database cannot
+    /// be read; the screens say so through [`Launch::history`]'s error).
+    pub fn trainees(&self) -> Vec<String> {
+        Store::open(&self.db).and_then(|mut s| s.trainees()).unwrap_or_default()
+    }
+
+    /// A trainee's sessions, newest first, or why they cannot be read.
+    pub fn history(&self, trainee: &str) -> Result<Vec<Stored>, String> {
+        Store::open(&self.db).and_then(|mut s| s.history(trainee)).map_err(|e| e.to_string())
+    }
 }
 
 /// Everything of the game except the window and the renderer.

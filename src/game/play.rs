@@ -6,7 +6,7 @@ use bevy::prelude::*;
 use super::content::Content;
 use crate::engine::{ChoiceError, Session};
 use crate::library::Entry;
-use crate::records::{Mode, Record};
+use crate::records::{Mode, Record, now_ms};
 use crate::score::{Feedback, Scorecard, feedback, score};
 
 /// Who is signed in.
@@ -49,6 +49,8 @@ pub struct Play {
     pub version: u64,
     /// Content generation this session was started or last swapped at.
     pub generation: u64,
+    /// Unix time (ms) the session started.
+    pub started_at: i64,
 }
 
 impl Play {
@@ -65,6 +67,7 @@ impl Play {
             notice: None,
             version: 0,
             generation,
+            started_at: now_ms(),
         }
     }
 
@@ -114,17 +117,7 @@ impl Play {
 
     /// The finished session as a record, with its scorecard.
     pub fn record(&self, card: &Scorecard) -> Record {
-        let t = self.session.transcript();
-        Record {
-            trainee: t.trainee.clone(),
-            scenario: t.scenario.clone(),
-            mode: self.mode,
-            seed: t.seed,
-            choices: t.turns.iter().map(|x| (x.option, x.millis)).collect(),
-            total: card.total,
-            outcome: card.outcome,
-            finished_at: crate::records::now(),
-        }
+        Record::of(&self.entry, self.session.transcript(), card, self.mode, self.started_at)
     }
 }
 
@@ -135,8 +128,8 @@ pub struct Finished {
     pub play: Play,
     /// Its scorecard.
     pub card: Scorecard,
-    /// Where it was saved, or why it could not be.
-    pub saved: Result<(), String>,
+    /// Where it was saved (`Ok`), or where it went instead and why (`Err`).
+    pub saved: Result<String, String>,
 }
 
 /// Advances the game clock and applies the engine's deadlines; swaps in edited scenarios.

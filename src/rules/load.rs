@@ -125,7 +125,7 @@ pub fn load(file: &Path, text: &str) -> (Option<Rulebook>, Vec<Diagnostic>) {
     if crate::diag::has_errors(&diags) {
         return (None, diags);
     }
-    (Some(Rulebook { acts, categories, rules, source: file.to_path_buf() }), diags)
+    (Some(Rulebook { acts, categories, rules, source: file.to_path_buf(), text: text.into() }), diags)
 }
 
 fn bump<'a>(seen: &mut HashMap<&'a str, usize>, id: &'a str) -> usize {

@@ -141,6 +141,9 @@ pub struct Rulebook {
     pub rules: Vec<Rule>,
     /// The file it came from.
     pub source: PathBuf,
+    /// The text it was validated from (stored with each session, so a session can be rescored
+    /// against exactly the rules it was played under).
+    pub text: std::sync::Arc<str>,
 }
 
 impl Rulebook {

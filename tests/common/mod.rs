@@ -14,6 +14,11 @@ pub fn fixture(rel: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(rel)
 }
 
+/// A data folder for this test process (sessions and keys of runs without `--db`).
+pub fn data_dir() -> PathBuf {
+    Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("rehearse-data-{}", std::process::id()))
+}
+
 /// The output of one run of the `rehearse` binary.
 pub struct Run {
     pub code: i32,
@@ -31,6 +36,11 @@ pub fn rehearse_in(dir: &Path, args: &[&str], stdin: Option<&str>) -> Run {
     use std::io::Write;
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_rehearse"));
     cmd.args(args).current_dir(dir).env_remove("REHEARSE_SCENARIOS");
+    // Sessions saved by tests never reach the user's own data folder or database.
+    cmd.env("REHEARSE_DATA", data_dir())
+        .env_remove("REHEARSE_DB")
+        .env_remove("REHEARSE_KEY")
+        .env_remove("REHEARSE_KEY_FILE");
     cmd.stdin(std::process::Stdio::piped()).stdout(std::process::Stdio::piped()).stderr(std::process::Stdio::piped());
     let mut child = cmd.spawn().expect("the rehearse binary starts");
     if let Some(mut pipe) = child.stdin.take() {

@@ -158,7 +158,12 @@ fn finish(mut commands: Commands, play: Option<Res<Play>>, finished: Option<Res<
     let saved = if play.guide.is_some() {
         Err("replays with the best path shown are not saved".into())
     } else {
-        launch.store.append(&play.record(&card)).map_err(|e| e.to_string())
+        let version = crate::records::ContentVersion::of(&play.entry);
+        match crate::records::save(&launch.db, launch.key_file.as_deref(), &play.record(&card), &version) {
+            Ok(saved @ crate::records::Saved::Stored { .. }) => Ok(saved.message(&launch.db)),
+            Ok(saved) => Err(saved.message(&launch.db)),
+            Err(lost) => Err(format!("Not saved: {lost}")),
+        }
     };
     commands.insert_resource(Finished { card, play: play.clone(), saved });
 }

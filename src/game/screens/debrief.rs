@@ -51,7 +51,7 @@ fn spawn(mut commands: Commands, font: Res<UiFont>, finished: Option<Res<Finishe
         ChildOf(root),
     ));
     if let Err(why) = &f.saved {
-        commands.spawn((theme::text(&font, format!("Not saved: {why}"), 14.0, theme::WARN), ChildOf(root)));
+        commands.spawn((theme::text(&font, why.clone(), 14.0, theme::WARN), ChildOf(root)));
     }
     let buttons = commands.spawn((theme::row(10.0), ChildOf(root))).id();
     commands.spawn((

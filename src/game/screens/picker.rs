@@ -62,7 +62,7 @@ fn spawn(mut commands: Commands, font: Res<UiFont>, content: Res<Content>, train
 }
 
 fn build(commands: &mut Commands, font: &UiFont, content: &Content, trainee: &Trainee, launch: &Launch) {
-    let records = launch.store.load().unwrap_or_default();
+    let history = launch.history(&trainee.0);
     let root = commands.spawn((theme::screen_root(Screen::Picker), PickerRoot(content.generation))).id();
     let header = commands.spawn((theme::row(16.0), ChildOf(root))).id();
     commands.spawn((
@@ -90,7 +90,12 @@ fn build(commands: &mut Commands, font: &UiFont, content: &Content, trainee: &Tr
     }
     let cards = commands.spawn((theme::row(12.0), ChildOf(root))).id();
     for entry in &lib.entries {
-        let best = records.best(&trainee.0, &entry.scenario.id);
+        let best = history.as_ref().ok().and_then(|h| {
+            h.iter()
+                .filter(|s| s.record.scenario == entry.scenario.id)
+                .map(|s| (s.record.total, s.record.mode))
+                .max_by(|a, b| a.0.total_cmp(&b.0))
+        });
         card(commands, font, cards, entry, best, lib.is_stale(&entry.scenario.source));
     }
     for b in lib.broken.iter().filter(|b| !lib.entries.iter().any(|e| e.scenario.source == b.file)) {

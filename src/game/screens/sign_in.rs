@@ -42,7 +42,7 @@ fn skip_if_named(mut commands: Commands, launch: Res<Launch>, mut next: ResMut<N
 
 fn spawn(mut commands: Commands, font: Res<UiFont>, launch: Res<Launch>, mut typed: ResMut<Typed>) {
     typed.0.clear();
-    let trainees = launch.store.load().map(|l| l.trainees()).unwrap_or_default();
+    let trainees = launch.trainees();
     let root = commands
         .spawn(theme::screen_root(Screen::SignIn))
         .with_children(|p| {

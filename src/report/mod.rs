@@ -1,6 +1,13 @@
-//! Presenting a scored session: the terminal debrief and the JSON object.
+//! Presenting results: a scored session (the terminal debrief and its JSON), and the stored
+//! records (the monthly ranking, trainer analytics, the xAPI export).
 //!
-//! Pure functions from scorecard and transcript to text or JSON; nothing here scores.
+//! Pure functions from scorecards and records to text or JSON; nothing here scores or stores.
+
+pub mod board;
+pub mod html;
+pub mod ranking;
+pub mod rules;
+pub mod xapi;
 
 use std::fmt::Write as _;
 

@@ -1,0 +1,260 @@
+//! `rehearse report`, `rehearse records …` and `rehearse export xapi`: the stored sessions.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use rehearse::records::{self, DbSpec, Key, Month, Replayer, Store, Stored, printable};
+use rehearse::report::{board, html, ranking, rules, xapi};
+
+use super::Failure;
+
+/// Where the records are and how to check them.
+#[derive(Debug, Clone, clap::Args)]
+pub struct DbArgs {
+    /// The session database: a SQLite file, or postgres://user:password@host/db
+    /// (default: $REHEARSE_DB, else rehearse.db in the data folder).
+    #[arg(long, global = true, value_name = "PATH|URL")]
+    pub db: Option<String>,
+    /// The trainer's record key file (default: $REHEARSE_KEY, else $REHEARSE_KEY_FILE, else
+    /// rehearse.key in the data folder).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub key_file: Option<PathBuf>,
+}
+
+impl DbArgs {
+    pub fn spec(&self) -> DbSpec {
+        DbSpec::choose(self.db.as_deref())
+    }
+}
+
+/// Output formats of the ranking.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum Format {
+    Table,
+    Csv,
+    Json,
+    Html,
+}
+
+/// Arguments of `rehearse report`.
+#[derive(Debug, clap::Args)]
+pub struct ReportArgs {
+    #[command(subcommand)]
+    what: Option<ReportWhat>,
+    /// The month, YYYY-MM (default: this month, UTC).
+    #[arg(long, global = true, value_parser = parse_month)]
+    month: Option<Month>,
+    /// Output format (rules: table or json).
+    #[arg(long, global = true, value_enum, default_value = "table")]
+    format: Format,
+    /// Write to this file instead of standard output.
+    #[arg(long, global = true, value_name = "FILE")]
+    out: Option<PathBuf>,
+    /// Assessment sessions a trainee needs in the month to be ranked.
+    #[arg(long, default_value_t = 3)]
+    min_sessions: usize,
+    /// Check every record's MAC chain first; name each edited, removed or reordered record and
+    /// exit 1 if any.
+    #[arg(long)]
+    verify: bool,
+}
+
+#[derive(Debug, clap::Subcommand)]
+enum ReportWhat {
+    /// Which rules fail most, per scenario, and where in the graph trainees get lost.
+    Rules,
+}
+
+/// `rehearse records …`.
+#[derive(Debug, clap::Subcommand)]
+pub enum RecordsCommand {
+    /// Replay every stored session's seed and choices on the scenario version it was played on
+    /// and flag any score that does not match (exit 1 if any).
+    Rescore {
+        /// Only this month.
+        #[arg(long, value_parser = parse_month)]
+        month: Option<Month>,
+    },
+    /// Load sessions from a recovery file written when the database refused them.
+    Import {
+        /// The recovery file (`….recovered.jsonl`).
+        file: PathBuf,
+    },
+}
+
+/// `rehearse export …`.
+#[derive(Debug, clap::Subcommand)]
+pub enum ExportCommand {
+    /// xAPI 1.0.3 statements (JSON array), one per session of the month.
+    Xapi {
+        /// The month, YYYY-MM (default: this month, UTC).
+        #[arg(long, value_parser = parse_month)]
+        month: Option<Month>,
+        /// Write to this file instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+}
+
+fn parse_month(s: &str) -> Result<Month, String> {
+    s.parse().map_err(|e: records::BadMonth| e.to_string())
+}
+
+fn open(db: &DbArgs) -> Result<Store, Failure> {
+    Store::open(&db.spec()).map_err(|e| Failure::input(e.to_string()))
+}
+
+fn fail(e: impl std::fmt::Display) -> Failure {
+    Failure::input(e.to_string())
+}
+
+fn emit(out: Option<&Path>, text: &str) -> Result<(), Failure> {
+    match out {
+        Some(path) => {
+            std::fs::write(path, text).map_err(|e| Failure::input(format!("cannot write {}: {e}", path.display())))
+        }
+        None => {
+            print!("{text}");
+            Ok(())
+        }
+    }
+}
+
+pub(crate) fn report(db: &DbArgs, args: &ReportArgs) -> Result<u8, Failure> {
+    let month = args.month.unwrap_or_else(Month::now);
+    let mut store = open(db)?;
+    if args.verify {
+        let key = Key::load(db.key_file.as_deref()).map_err(fail)?;
+        let all = store.records(None).map_err(fail)?;
+        let problems = records::verify(&key, &all, store.head().map_err(fail)?.as_ref());
+        if !problems.is_empty() {
+            for p in &problems {
+                eprintln!("rehearse: {p}");
+            }
+            eprintln!(
+                "rehearse: {} problem(s) in {}: the records were changed outside rehearse",
+                problems.len(),
+                db.spec()
+            );
+            return Ok(1);
+        }
+        eprintln!("rehearse: verified: all {} record(s) in {} are intact", all.len(), db.spec());
+    }
+    if let Some(ReportWhat::Rules) = args.what {
+        let list = store.records(Some((month.start_ms(), month.end_ms()))).map_err(fail)?;
+        let analysed = rules::analyse(&mut store, &list);
+        let text = match args.format {
+            Format::Json => {
+                serde_json::to_string_pretty(&serde_json::json!({"month": month.to_string(), "scenarios": analysed}))
+                    .unwrap_or_default()
+            }
+            Format::Table => rules::table(&month.to_string(), &analysed),
+            Format::Csv | Format::Html => return Err(Failure::input("`report rules` prints --format table or json")),
+        };
+        emit(args.out.as_deref(), &text)?;
+        return Ok(0);
+    }
+    let rules = ranking::Rules { min_sessions: args.min_sessions };
+    let text = match args.format {
+        Format::Html => {
+            // Six months of scores for the trend; the last one is the ranked month.
+            let mut months = vec![month];
+            for _ in 0..5 {
+                months.insert(0, months[0].previous());
+            }
+            let first = months[0];
+            let all = store.summaries(first.previous().start_ms(), month.end_ms()).map_err(fail)?;
+            let of =
+                |m: Month| all.iter().filter(|s| Month::of_millis(s.finished_at) == m).cloned().collect::<Vec<_>>();
+            let r = ranking::rank(month, &of(month), &of(month.previous()), rules);
+            let trend: Vec<(Month, HashMap<String, f64>)> =
+                months.iter().map(|&m| (m, ranking::scores(&of(m)))).collect();
+            html::html(&r, &trend)
+        }
+        format => {
+            let this = store.summaries(month.start_ms(), month.end_ms()).map_err(fail)?;
+            let before = store.summaries(month.previous().start_ms(), month.start_ms()).map_err(fail)?;
+            let r = ranking::rank(month, &this, &before, rules);
+            match format {
+                Format::Csv => board::csv(&r),
+                Format::Json => board::json(&r) + "\n",
+                _ => board::table(&r),
+            }
+        }
+    };
+    emit(args.out.as_deref(), &text)?;
+    Ok(0)
+}
+
+pub(crate) fn records(db: &DbArgs, cmd: &RecordsCommand) -> Result<u8, Failure> {
+    match cmd {
+        RecordsCommand::Rescore { month } => rescore(db, *month),
+        RecordsCommand::Import { file } => import(db, file),
+    }
+}
+
+fn rescore(db: &DbArgs, month: Option<Month>) -> Result<u8, Failure> {
+    let mut store = open(db)?;
+    let list = store.records(month.map(|m| (m.start_ms(), m.end_ms()))).map_err(fail)?;
+    let mut replayer = Replayer::default();
+    let mut flagged = 0;
+    for s in &list {
+        let problems = match replayer.replay(&mut store, s) {
+            Ok(r) => records::differences(&s.record, &r.card),
+            Err(e) => vec![e],
+        };
+        if !problems.is_empty() {
+            flagged += 1;
+            println!("record #{} ({}): {}", s.seq, describe(s), problems.join("; "));
+        }
+    }
+    println!(
+        "{} session(s) replayed; {} match their stored scores, {} flagged",
+        list.len(),
+        list.len() - flagged,
+        flagged
+    );
+    Ok(if flagged > 0 { 1 } else { 0 })
+}
+
+fn describe(s: &Stored) -> String {
+    format!(
+        "{}, {}, {}",
+        printable(&s.record.trainee, 40),
+        printable(&s.record.scenario, 40),
+        records::format_ms(s.record.finished_at)
+    )
+}
+
+fn import(db: &DbArgs, file: &Path) -> Result<u8, Failure> {
+    let (sessions, bad) =
+        records::read_recovery(file).map_err(|e| Failure::input(format!("cannot read the recovery file {e}")))?;
+    for b in &bad {
+        eprintln!("rehearse: skipping {b}");
+    }
+    let key = Key::load_or_create(db.key_file.as_deref()).map_err(fail)?;
+    let mut store = open(db)?;
+    store.save_all(&sessions, &key).map_err(fail)?;
+    println!("imported {} session(s) from {} into {}", sessions.len(), file.display(), db.spec());
+    if bad.is_empty() {
+        let done = file.with_extension("jsonl.imported");
+        if std::fs::rename(file, &done).is_ok() {
+            println!("renamed the recovery file to {} so it is not imported twice", done.display());
+        }
+    }
+    Ok(if bad.is_empty() { 0 } else { 1 })
+}
+
+pub(crate) fn export(db: &DbArgs, cmd: &ExportCommand) -> Result<u8, Failure> {
+    let ExportCommand::Xapi { month, out } = cmd;
+    let month = month.unwrap_or_else(Month::now);
+    let mut store = open(db)?;
+    let list = store.records(Some((month.start_ms(), month.end_ms()))).map_err(fail)?;
+    let statements: Vec<xapi::Statement> = list.iter().map(xapi::statement).collect();
+    let text = serde_json::to_string_pretty(&statements).unwrap_or_default() + "\n";
+    emit(out.as_deref(), &text)?;
+    if out.is_some() {
+        eprintln!("rehearse: wrote {} xAPI statement(s) for {month}", statements.len());
+    }
+    Ok(0)
+}

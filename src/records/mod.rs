@@ -1,0 +1,268 @@
+//! Finished sessions as durable, tamper-evident records.
+//!
+//! A [`Record`] holds everything needed to show, rank, export and re-score a session: who, which
+//! scenario and which *version* of it (a content hash of the scenario and rulebook texts, whose
+//! texts are stored once per version), the seed and choices, every rule verdict, category scores,
+//! total, outcome and times. A [`Store`] keeps records in SQLite (one file, the default) or
+//! PostgreSQL (shared by many stations); both run the same migrations and the same queries.
+//!
+//! Each record carries a MAC over its content chained to the previous record's MAC, keyed by a
+//! trainer-held [`Key`]; [`verify`] names every edited, removed or reordered record. When a
+//! session cannot be saved, [`save`] writes it to a recovery file instead, so nothing is lost.
+
+mod chain;
+mod month;
+mod postgres;
+mod recovery;
+mod replay;
+mod sqlite;
+mod store;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+pub use chain::{Key, KeyError, Problem, verify};
+pub use month::{BadMonth, Month, format_ms, iso8601, now_ms};
+pub use recovery::{RecoveryError, read_recovery, recovery_file};
+pub use replay::{Replayed, Replayer, differences};
+pub use store::{DbSpec, Head, Store, StoreError, Stored, Summary};
+
+use crate::engine::Transcript;
+use crate::library::Entry;
+use crate::scenario::Outcome;
+use crate::score::{Scorecard, Verdict};
+
+/// How a session counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Mode {
+    /// Feedback after every reply; does not count for the ranking.
+    Practice,
+    /// No hints; counts for the monthly ranking.
+    Assessment,
+}
+
+impl Mode {
+    /// Lower-case name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Mode::Practice => "practice",
+            Mode::Assessment => "assessment",
+        }
+    }
+
+    /// The mode named `s` (`practice` or `assessment`).
+    pub fn parse(s: &str) -> Option<Mode> {
+        match s {
+            "practice" => Some(Mode::Practice),
+            "assessment" => Some(Mode::Assessment),
+            _ => None,
+        }
+    }
+}
+
+/// One rule's verdict in a record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RuleVerdict {
+    /// Rule id.
+    pub rule: String,
+    /// Pass, fail or n/a.
+    pub verdict: Verdict,
+    /// The turn that shows it, when one does.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub turn: Option<u16>,
+}
+
+/// One finished session, as stored.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Record {
+    /// Who played, verbatim.
+    pub trainee: String,
+    /// Scenario id.
+    pub scenario: String,
+    /// Content hash of the scenario and rulebook texts played ([`Entry::version`]).
+    pub version: String,
+    /// Practice or assessment.
+    pub mode: Mode,
+    /// The session's seed.
+    pub seed: u64,
+    /// Option numbers chosen (1-based), each with the game time it took (None when untimed).
+    pub choices: Vec<(u16, Option<u32>)>,
+    /// Every rule's verdict, in rulebook order.
+    pub verdicts: Vec<RuleVerdict>,
+    /// Score per category id (`None` when none of its rules applied).
+    pub categories: BTreeMap<String, Option<f64>>,
+    /// Weighted total, 0–100.
+    pub total: f64,
+    /// How it ended.
+    pub outcome: Option<Outcome>,
+    /// Ending id.
+    pub ending: Option<String>,
+    /// Unix time (ms) the session started.
+    pub started_at: i64,
+    /// Unix time (ms) the session ended.
+    pub finished_at: i64,
+    /// The program that scored it, e.g. `rehearse 0.1.0`.
+    pub program: String,
+}
+
+impl Record {
+    /// The record of a finished session.
+    pub fn of(entry: &Entry, transcript: &Transcript, card: &Scorecard, mode: Mode, started_at: i64) -> Record {
+        Record {
+            trainee: transcript.trainee.clone(),
+            scenario: transcript.scenario.clone(),
+            version: entry.version(),
+            mode,
+            seed: transcript.seed,
+            choices: transcript.turns.iter().map(|t| (t.option, t.millis)).collect(),
+            verdicts: card
+                .rules
+                .iter()
+                .map(|r| RuleVerdict {
+                    rule: r.id.clone(),
+                    verdict: r.verdict,
+                    turn: r.evidence.as_ref().map(|e| e.turn),
+                })
+                .collect(),
+            categories: card.categories.clone(),
+            total: card.total,
+            outcome: card.outcome,
+            ending: card.ending.clone(),
+            started_at,
+            finished_at: now_ms().max(started_at),
+            program: program(),
+        }
+    }
+
+    /// The month the session counts in.
+    pub fn month(&self) -> Month {
+        Month::of_millis(self.finished_at)
+    }
+
+    /// The bytes the MAC covers: every field, in a fixed order.
+    pub(crate) fn canonical(&self) -> Vec<u8> {
+        serde_json::to_vec(self).unwrap_or_default()
+    }
+}
+
+/// The texts of one content version, stored once and shared by every record played on it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ContentVersion {
+    /// The content hash.
+    pub hash: String,
+    /// The scenario id.
+    pub scenario: String,
+    /// The scenario file's text.
+    pub scenario_text: String,
+    /// The rulebook's text.
+    pub rulebook_text: String,
+}
+
+impl ContentVersion {
+    /// The version an entry was loaded from.
+    pub fn of(entry: &Entry) -> ContentVersion {
+        ContentVersion {
+            hash: entry.version(),
+            scenario: entry.scenario.id.clone(),
+            scenario_text: entry.text.to_string(),
+            rulebook_text: entry.rubric.rulebook.text.to_string(),
+        }
+    }
+}
+
+/// `rehearse 0.1.0`.
+pub fn program() -> String {
+    format!("rehearse {}", env!("CARGO_PKG_VERSION"))
+}
+
+/// Where a finished session went.
+#[derive(Debug)]
+pub enum Saved {
+    /// Stored in the database as record number `seq`.
+    Stored {
+        /// Its sequence number.
+        seq: i64,
+    },
+    /// The database could not take it; it was written to a recovery file.
+    Recovered {
+        /// Why the database refused.
+        error: String,
+        /// The recovery file.
+        file: PathBuf,
+    },
+}
+
+/// A session that could be neither stored nor written to a recovery file.
+#[derive(Debug, thiserror::Error)]
+#[error("{store}; writing a recovery file failed too: {recovery}")]
+pub struct Lost {
+    /// Why the database refused.
+    pub store: String,
+    /// Why the recovery file could not be written.
+    pub recovery: RecoveryError,
+}
+
+/// Save a finished session: into the database when it can, else into a recovery file beside it
+/// (see [`recovery_file`]) with the reason. The session is lost only when both fail.
+pub fn save(db: &DbSpec, key: Option<&Path>, record: &Record, version: &ContentVersion) -> Result<Saved, Lost> {
+    let stored = Key::load_or_create(key).map_err(|e| e.to_string()).and_then(|key| {
+        let mut store = Store::open(db).map_err(|e| e.to_string())?;
+        store.save(record, version, &key).map_err(|e| e.to_string())
+    });
+    match stored {
+        Ok(seq) => Ok(Saved::Stored { seq }),
+        Err(error) => match recovery::write(db, record, version, &error) {
+            Ok(file) => Ok(Saved::Recovered { error, file }),
+            Err(recovery) => Err(Lost { store: error, recovery }),
+        },
+    }
+}
+
+impl Saved {
+    /// One line for the trainee.
+    pub fn message(&self, db: &DbSpec) -> String {
+        match self {
+            Saved::Stored { seq } => format!("Saved as session #{seq} in {db}."),
+            Saved::Recovered { error, file } => format!(
+                "Could not save to the database ({error}). The session was written to {} and nothing is lost; \
+                 a trainer can load it with `rehearse records import {}`.",
+                file.display(),
+                file.display()
+            ),
+        }
+    }
+}
+
+/// The data folder: `$REHEARSE_DATA`, else `$XDG_DATA_HOME/rehearse`, else
+/// `~/.local/share/rehearse`, else `./rehearse-data`.
+pub fn data_dir() -> PathBuf {
+    std::env::var_os("REHEARSE_DATA").map(PathBuf::from).unwrap_or_else(|| {
+        std::env::var_os("XDG_DATA_HOME")
+            .map(PathBuf::from)
+            .or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".local/share")))
+            .map_or_else(|| PathBuf::from("rehearse-data"), |d| d.join("rehearse"))
+    })
+}
+
+/// A trainee name as typed, made safe to store and show: control characters removed,
+/// surrounding spaces trimmed, at most `MAX_NAME` characters.
+pub fn clean_name(typed: &str) -> String {
+    typed.chars().filter(|c| !c.is_control()).collect::<String>().trim().chars().take(MAX_NAME).collect()
+}
+
+/// The longest trainee name the sign-in screen takes.
+pub const MAX_NAME: usize = 80;
+
+/// A name (or any stored text) made safe for one line of a terminal: control characters shown
+/// as `?`, and at most `max` characters (an ellipsis marks the cut).
+pub fn printable(s: &str, max: usize) -> String {
+    let mut out: String = s.chars().take(max).map(|c| if c.is_control() { '?' } else { c }).collect();
+    if s.chars().nth(max).is_some() {
+        out.pop();
+        out.push('…');
+    }
+    out
+}

@@ -1,0 +1,297 @@
+//! The session database: which one to use, its errors, and the calls both backends answer.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::PathBuf;
+
+use super::{ContentVersion, Key, Record};
+use crate::scenario::Outcome;
+
+/// Which database holds the sessions.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DbSpec {
+    /// A SQLite file.
+    Sqlite(PathBuf),
+    /// A PostgreSQL server, by connection URL (`postgres://user:password@host/db`).
+    Postgres(String),
+}
+
+impl DbSpec {
+    /// `--db` if given, else `$REHEARSE_DB`, else `rehearse.db` in the data folder.
+    /// A value starting with `postgres://` or `postgresql://` is a server; anything else a file.
+    pub fn choose(arg: Option<&str>) -> DbSpec {
+        match arg.map(str::to_string).or_else(|| std::env::var("REHEARSE_DB").ok()).filter(|s| !s.trim().is_empty()) {
+            Some(s) => DbSpec::parse(&s),
+            None => DbSpec::Sqlite(super::data_dir().join("rehearse.db")),
+        }
+    }
+
+    /// Read a `--db` value.
+    pub fn parse(s: &str) -> DbSpec {
+        if s.starts_with("postgres://") || s.starts_with("postgresql://") {
+            DbSpec::Postgres(s.to_string())
+        } else {
+            DbSpec::Sqlite(PathBuf::from(s))
+        }
+    }
+}
+
+impl fmt::Display for DbSpec {
+    /// The file path, or the server URL with its password hidden.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DbSpec::Sqlite(p) => write!(f, "{}", p.display()),
+            DbSpec::Postgres(url) => {
+                let (scheme, rest) = url.split_once("://").unwrap_or(("postgres", url));
+                match rest.split_once('@') {
+                    Some((user, host)) if user.contains(':') => {
+                        let name = user.split(':').next().unwrap_or_default();
+                        write!(f, "{scheme}://{name}:***@{host}")
+                    }
+                    _ => write!(f, "{url}"),
+                }
+            }
+        }
+    }
+}
+
+/// Why the database could not be used. Every message names the database.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// Another program holds the database's write lock.
+    #[error("the database {db} is locked by another program (waited {waited_s} s)")]
+    Locked {
+        /// The database.
+        db: String,
+        /// How long the save waited.
+        waited_s: u64,
+    },
+    /// The database file is read-only.
+    #[error("the database {db} is read-only")]
+    ReadOnly {
+        /// The database.
+        db: String,
+    },
+    /// The file is not a SQLite database, or is damaged. It is never overwritten.
+    #[error("the database {db} is damaged or is not a rehearse database ({detail}); it was left untouched")]
+    Corrupt {
+        /// The database.
+        db: String,
+        /// What SQLite said.
+        detail: String,
+    },
+    /// The database was written by a newer program.
+    #[error("the database {db} has schema version {found}, newer than this program knows ({known}); update rehearse")]
+    Newer {
+        /// The database.
+        db: String,
+        /// The version found.
+        found: i64,
+        /// The newest version this program knows.
+        known: i64,
+    },
+    /// A stored value cannot be read back.
+    #[error("record #{seq} in {db} cannot be read: {detail}")]
+    Data {
+        /// The database.
+        db: String,
+        /// The record.
+        seq: i64,
+        /// What is wrong with it.
+        detail: String,
+    },
+    /// Anything else (cannot connect, cannot create the file, …).
+    #[error("cannot use the database {db}: {detail}")]
+    Other {
+        /// The database.
+        db: String,
+        /// What went wrong.
+        detail: String,
+    },
+}
+
+/// A record as stored, with its place and links in the chain.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stored {
+    /// Sequence number: 1, 2, 3, … in the order saved.
+    pub seq: i64,
+    /// The record.
+    pub record: Record,
+    /// The MAC of the record before it (the chain's genesis value for the first).
+    pub prev_mac: String,
+    /// This record's MAC over its content and `prev_mac`.
+    pub mac: String,
+}
+
+/// The end of the chain, itself MACed, so removing the last records shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Head {
+    /// Records saved.
+    pub count: i64,
+    /// The last record's MAC.
+    pub last_mac: String,
+    /// MAC over `count` and `last_mac`.
+    pub mac: String,
+}
+
+/// The columns of an assessment session the ranking needs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Summary {
+    /// Sequence number.
+    pub seq: i64,
+    /// Who played.
+    pub trainee: String,
+    /// Scenario id.
+    pub scenario: String,
+    /// Total, 0–100.
+    pub total: f64,
+    /// Score per category.
+    pub categories: BTreeMap<String, Option<f64>>,
+    /// How it ended.
+    pub outcome: Option<Outcome>,
+    /// Unix time (ms) it ended.
+    pub finished_at: i64,
+}
+
+/// The newest schema version this program knows.
+pub(super) const SCHEMA_VERSION: i64 = 1;
+
+/// An open session database.
+pub enum Store {
+    /// A SQLite file.
+    Sqlite(super::sqlite::SqliteStore),
+    /// A PostgreSQL server.
+    Postgres(super::postgres::PgStore),
+}
+
+macro_rules! both {
+    ($self:ident, $s:ident => $e:expr) => {
+        match $self {
+            Store::Sqlite($s) => $e,
+            Store::Postgres($s) => $e,
+        }
+    };
+}
+
+impl Store {
+    /// Open (creating and migrating as needed) the database.
+    pub fn open(spec: &DbSpec) -> Result<Store, StoreError> {
+        match spec {
+            DbSpec::Sqlite(path) => super::sqlite::SqliteStore::open(path).map(Store::Sqlite),
+            DbSpec::Postgres(url) => super::postgres::PgStore::open(url, &spec.to_string()).map(Store::Postgres),
+        }
+    }
+
+    /// Save one session in one transaction, linking it into the chain. Returns its number.
+    pub fn save(&mut self, record: &Record, version: &ContentVersion, key: &Key) -> Result<i64, StoreError> {
+        both!(self, s => s.save(record, version, key))
+    }
+
+    /// Save many sessions in one transaction (imports and generated data).
+    pub fn save_all(&mut self, items: &[(Record, ContentVersion)], key: &Key) -> Result<(), StoreError> {
+        both!(self, s => s.save_all(items, key))
+    }
+
+    /// Every record, in chain order; with `range` only those that ended in `[from, to)` (ms).
+    pub fn records(&mut self, range: Option<(i64, i64)>) -> Result<Vec<Stored>, StoreError> {
+        both!(self, s => s.records(range))
+    }
+
+    /// A trainee's records, newest first.
+    pub fn history(&mut self, trainee: &str) -> Result<Vec<Stored>, StoreError> {
+        both!(self, s => s.history(trainee))
+    }
+
+    /// The assessment sessions that ended in `[from, to)` (ms), for the ranking.
+    pub fn summaries(&mut self, from: i64, to: i64) -> Result<Vec<Summary>, StoreError> {
+        both!(self, s => s.summaries(from, to))
+    }
+
+    /// Trainee names, most recently active first.
+    pub fn trainees(&mut self) -> Result<Vec<String>, StoreError> {
+        both!(self, s => s.trainees())
+    }
+
+    /// The texts of a content version.
+    pub fn version(&mut self, hash: &str) -> Result<Option<ContentVersion>, StoreError> {
+        both!(self, s => s.version(hash))
+    }
+
+    /// The chain's head, once anything was saved.
+    pub fn head(&mut self) -> Result<Option<Head>, StoreError> {
+        both!(self, s => s.head())
+    }
+
+    /// Run a SQL query that returns one row of text columns (benchmarks and tests compare the
+    /// ranking with a raw SQL aggregate this way).
+    pub fn query_strings(&mut self, sql: &str, month: (i64, i64)) -> Result<Vec<Vec<String>>, StoreError> {
+        both!(self, s => s.query_strings(sql, month))
+    }
+}
+
+/// Decode a stored row's JSON/text columns into a record.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn decode(
+    db: &str,
+    seq: i64,
+    mut record: Record,
+    mode: &str,
+    choices: &str,
+    verdicts: &str,
+    categories: &str,
+    outcome: Option<&str>,
+) -> Result<Record, StoreError> {
+    let bad = |detail: String| StoreError::Data { db: db.to_string(), seq, detail };
+    record.mode = super::Mode::parse(mode).ok_or_else(|| bad(format!("unknown mode `{mode}`")))?;
+    record.choices = serde_json::from_str(choices).map_err(|e| bad(format!("choices: {e}")))?;
+    record.verdicts = serde_json::from_str(verdicts).map_err(|e| bad(format!("verdicts: {e}")))?;
+    record.categories = serde_json::from_str(categories).map_err(|e| bad(format!("categories: {e}")))?;
+    record.outcome =
+        outcome.map(|o| parse_outcome(o).ok_or_else(|| bad(format!("unknown outcome `{o}`")))).transpose()?;
+    Ok(record)
+}
+
+/// The outcome named `s`.
+pub(super) fn parse_outcome(s: &str) -> Option<Outcome> {
+    [Outcome::Retained, Outcome::Referred, Outcome::Escalated, Outcome::Lost].into_iter().find(|o| o.as_str() == s)
+}
+
+/// The JSON columns of a record: choices, verdicts, categories.
+pub(super) fn encode(record: &Record) -> [String; 3] {
+    [
+        serde_json::to_string(&record.choices).unwrap_or_default(),
+        serde_json::to_string(&record.verdicts).unwrap_or_default(),
+        serde_json::to_string(&record.categories).unwrap_or_default(),
+    ]
+}
+
+/// A record with only the scalar fields set; `decode` fills the rest.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn scalars(
+    trainee: String,
+    scenario: String,
+    version: String,
+    seed: i64,
+    total: f64,
+    ending: Option<String>,
+    started_at: i64,
+    finished_at: i64,
+    program: String,
+) -> Record {
+    Record {
+        trainee,
+        scenario,
+        version,
+        mode: super::Mode::Practice,
+        seed: seed as u64,
+        choices: Vec::new(),
+        verdicts: Vec::new(),
+        categories: BTreeMap::new(),
+        total,
+        outcome: None,
+        ending,
+        started_at,
+        finished_at,
+        program,
+    }
+}

@@ -1,0 +1,102 @@
+//! The ranking as a terminal table, CSV or JSON. Names are shown safely: control characters
+//! never reach the terminal, long names are cut in the table (never in CSV or JSON, which keep
+//! them verbatim and escaped).
+
+use std::fmt::Write as _;
+
+use super::ranking::{Ranking, Row};
+use crate::records::printable;
+
+/// Widest name shown in the table.
+const NAME_WIDTH: usize = 28;
+
+/// The ranking as an aligned table, readable without colour.
+pub fn table(r: &Ranking) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "Best employee ranking, {} ({} assessment sessions, {} scenarios; at least {} sessions to qualify)",
+        r.month,
+        r.sessions,
+        r.scenarios.len(),
+        r.min_sessions
+    );
+    let cats: String = r.categories.iter().map(|c| format!(" {:>12}", printable(c, 12))).collect();
+    let _ = writeln!(
+        out,
+        "{:>4}  {:<NAME_WIDTH$} {:>6}{cats} {:>8} {:>9} {:>7} {:>14}",
+        "rank", "trainee", "score", "sessions", "scenarios", "change", "retained (93%)"
+    );
+    for row in &r.ranking {
+        line(&mut out, r, row, &row.rank.to_string());
+    }
+    if r.ranking.is_empty() {
+        let _ = writeln!(out, "  (nobody qualified this month)");
+    }
+    if !r.unqualified.is_empty() {
+        let _ = writeln!(out, "Not ranked (fewer than {} sessions):", r.min_sessions);
+        for row in &r.unqualified {
+            line(&mut out, r, row, "-");
+        }
+    }
+    out
+}
+
+fn line(out: &mut String, r: &Ranking, row: &Row, rank: &str) {
+    let name = printable(&row.trainee, NAME_WIDTH);
+    let pad = NAME_WIDTH.saturating_sub(name.chars().count());
+    let cats: String =
+        r.categories.iter().map(|c| format!(" {:>12.1}", row.categories.get(c).copied().unwrap_or(0.0))).collect();
+    let change = row.change.map_or_else(|| "new".to_string(), |c| format!("{c:+.1}"));
+    let retained = format!("{:.0}% {}", row.retained * 100.0, if row.retained_target_met { "ok" } else { "below" });
+    let _ = writeln!(
+        out,
+        "{rank:>4}  {name}{:pad$} {:>6.1}{cats} {:>8} {:>6}/{:<2} {:>7} {:>14}",
+        "",
+        row.score,
+        row.sessions,
+        row.scenarios_covered,
+        r.scenarios.len(),
+        change,
+        retained
+    );
+}
+
+/// The ranking as CSV (RFC 4180 quoting), one row per trainee, unqualified ones with rank 0.
+pub fn csv(r: &Ranking) -> String {
+    let mut out = String::from("rank,trainee,score");
+    for c in &r.categories {
+        out.push(',');
+        out.push_str(&field(c));
+    }
+    out.push_str(",sessions,scenarios_covered,scenarios_total,change,retained,retained_target_met\r\n");
+    for row in r.ranking.iter().chain(&r.unqualified) {
+        let _ = write!(out, "{},{},{}", row.rank, field(&row.trainee), row.score);
+        for c in &r.categories {
+            let _ = write!(out, ",{}", row.categories.get(c).copied().unwrap_or(0.0));
+        }
+        let change = row.change.map_or_else(String::new, |c| c.to_string());
+        let _ = write!(
+            out,
+            ",{},{},{},{change},{:.4},{}\r\n",
+            row.sessions,
+            row.scenarios_covered,
+            r.scenarios.len(),
+            row.retained,
+            row.retained_target_met
+        );
+    }
+    out
+}
+
+/// A CSV field: quoted when it holds a comma, quote or line break; a leading `=`, `+`, `-` or
+/// `@` is prefixed with `'` so a spreadsheet never runs a name as a formula.
+fn field(s: &str) -> String {
+    let s = if s.starts_with(['=', '+', '-', '@']) { format!("'{s}") } else { s.to_string() };
+    if s.contains([',', '"', '\n', '\r']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s }
+}
+
+/// The ranking as JSON: `{"month": …, "ranking": [{"trainee": …, "score": …, …}], …}`.
+pub fn json(r: &Ranking) -> String {
+    serde_json::to_string_pretty(r).unwrap_or_default()
+}

@@ -1,0 +1,157 @@
+//! Trainer analytics (`rehearse report rules`): which rules fail most, per scenario, and where
+//! in the graph trainees get lost (the node of their first broken rule, and the endings reached).
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use serde::Serialize;
+
+use crate::records::{Replayer, Store, Stored, printable};
+use crate::score::Verdict;
+
+/// One rule's record in a scenario.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RuleLine {
+    /// Rule id.
+    pub rule: String,
+    /// Sessions that broke it.
+    pub failed: usize,
+    /// Sessions where it applied (kept or broken).
+    pub applied: usize,
+    /// failed / applied, 0–1.
+    pub fail_rate: f64,
+}
+
+/// A place in the graph where sessions went wrong.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Spot {
+    /// Node id (or ending id for endings).
+    pub id: String,
+    /// Sessions.
+    pub sessions: usize,
+}
+
+/// One scenario's analytics.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ScenarioRules {
+    /// Scenario id.
+    pub scenario: String,
+    /// Sessions in the month (practice and assessment).
+    pub sessions: usize,
+    /// Rules, most failed first.
+    pub rules: Vec<RuleLine>,
+    /// Nodes where sessions first broke a rule, most frequent first.
+    pub first_slips: Vec<Spot>,
+    /// Endings reached, with their outcome, most frequent first.
+    pub endings: Vec<(Spot, String)>,
+    /// Sessions that could not be replayed to find their place in the graph.
+    pub not_replayed: usize,
+}
+
+/// Analyse a month's records.
+pub fn analyse(store: &mut Store, records: &[Stored]) -> Vec<ScenarioRules> {
+    let mut by_scenario: BTreeMap<&str, Vec<&Stored>> = BTreeMap::new();
+    for r in records {
+        by_scenario.entry(&r.record.scenario).or_default().push(r);
+    }
+    let mut replayer = Replayer::default();
+    by_scenario
+        .into_iter()
+        .map(|(scenario, list)| {
+            let mut rules: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+            let mut slips: BTreeMap<String, usize> = BTreeMap::new();
+            let mut endings: BTreeMap<(String, String), usize> = BTreeMap::new();
+            let mut not_replayed = 0;
+            for s in &list {
+                let mut first_fail: Option<u16> = None;
+                for v in &s.record.verdicts {
+                    let e = rules.entry(&v.rule).or_default();
+                    match v.verdict {
+                        Verdict::Fail => {
+                            e.0 += 1;
+                            e.1 += 1;
+                            first_fail = match (first_fail, v.turn) {
+                                (Some(a), Some(b)) => Some(a.min(b)),
+                                (a, b) => a.or(b),
+                            };
+                        }
+                        Verdict::Pass => e.1 += 1,
+                        Verdict::NotApplicable => {}
+                    }
+                }
+                let outcome = s.record.outcome.map_or("none", |o| o.as_str()).to_string();
+                *endings.entry((s.record.ending.clone().unwrap_or_else(|| "?".into()), outcome)).or_default() += 1;
+                let Some(turn) = first_fail else { continue };
+                match replayer.replay(store, s) {
+                    Ok(r) => {
+                        let node =
+                            r.session.transcript().turns.get(usize::from(turn).saturating_sub(1)).map(|t| t.node);
+                        let id =
+                            node.and_then(|n| r.entry.scenario.nodes.get(n as usize)).map_or("?", |n| n.id.as_str());
+                        *slips.entry(id.to_string()).or_default() += 1;
+                    }
+                    Err(_) => not_replayed += 1,
+                }
+            }
+            let mut rules: Vec<RuleLine> = rules
+                .into_iter()
+                .map(|(rule, (failed, applied))| RuleLine {
+                    rule: rule.to_string(),
+                    failed,
+                    applied,
+                    fail_rate: if applied == 0 { 0.0 } else { failed as f64 / applied as f64 },
+                })
+                .collect();
+            rules.sort_by(|a, b| {
+                b.failed.cmp(&a.failed).then(b.fail_rate.total_cmp(&a.fail_rate)).then(a.rule.cmp(&b.rule))
+            });
+            let mut first_slips: Vec<Spot> = slips.into_iter().map(|(id, sessions)| Spot { id, sessions }).collect();
+            first_slips.sort_by(|a, b| b.sessions.cmp(&a.sessions).then(a.id.cmp(&b.id)));
+            let mut endings: Vec<(Spot, String)> =
+                endings.into_iter().map(|((id, outcome), sessions)| (Spot { id, sessions }, outcome)).collect();
+            endings.sort_by(|a, b| b.0.sessions.cmp(&a.0.sessions).then(a.0.id.cmp(&b.0.id)));
+            ScenarioRules {
+                scenario: scenario.to_string(),
+                sessions: list.len(),
+                rules,
+                first_slips,
+                endings,
+                not_replayed,
+            }
+        })
+        .collect()
+}
+
+/// The analytics as text.
+pub fn table(month: &str, all: &[ScenarioRules]) -> String {
+    let mut out = format!("Rules report, {month}\n");
+    if all.is_empty() {
+        out.push_str("  (no sessions this month)\n");
+    }
+    for s in all {
+        let _ = writeln!(out, "\n{} ({} sessions)", printable(&s.scenario, 60), s.sessions);
+        let _ = writeln!(out, "  {:<28} {:>8} {:>8} {:>6}", "rule", "broken", "applied", "rate");
+        for r in s.rules.iter().filter(|r| r.applied > 0) {
+            let _ = writeln!(
+                out,
+                "  {:<28} {:>8} {:>8} {:>5.0}%",
+                printable(&r.rule, 28),
+                r.failed,
+                r.applied,
+                r.fail_rate * 100.0
+            );
+        }
+        if !s.first_slips.is_empty() {
+            let spots: Vec<String> =
+                s.first_slips.iter().map(|p| format!("{} ({})", printable(&p.id, 40), p.sessions)).collect();
+            let _ = writeln!(out, "  first broken rule at: {}", spots.join(", "));
+        }
+        let ends: Vec<String> =
+            s.endings.iter().map(|(p, o)| format!("{} [{o}] ({})", printable(&p.id, 40), p.sessions)).collect();
+        let _ = writeln!(out, "  endings: {}", ends.join(", "));
+        if s.not_replayed > 0 {
+            let _ = writeln!(out, "  ({} session(s) could not be replayed to place them in the graph)", s.not_replayed);
+        }
+    }
+    out
+}

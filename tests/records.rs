@@ -1,0 +1,325 @@
+//! The session store on both backends (SQLite and a real PostgreSQL server): records read back
+//! identical, the ranking on a hand-built month, the MAC chain, rescoring, xAPI, hostile names.
+
+mod common;
+mod dbs;
+mod support_records;
+
+use rehearse::records::{Key, Mode, Month, Problem, Store, verify};
+use rehearse::report::ranking::{self, Rules};
+use serde_json::Value;
+use support_records::{OCT, month, played};
+
+fn key() -> Key {
+    Key::from_secret(b"trainer secret")
+}
+
+fn run(db: &dbs::TestDb, args: &[&str]) -> common::Run {
+    let mut all: Vec<String> = args.iter().map(ToString::to_string).collect();
+    all.extend(["--db".to_string(), db.arg()]);
+    let refs: Vec<&str> = all.iter().map(String::as_str).collect();
+    common::rehearse_in(std::path::Path::new(env!("CARGO_MANIFEST_DIR")), &refs, None)
+}
+
+/// The ranking of `support_records::month`, worked out by hand from the README's formula.
+fn check_known_ranking(json: &Value) {
+    let rows = json["ranking"].as_array().expect("ranking");
+    let got: Vec<(u64, &str, f64)> = rows
+        .iter()
+        .map(|r| (r["rank"].as_u64().unwrap(), r["trainee"].as_str().unwrap(), r["score"].as_f64().unwrap()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (1, "Cy", 100.0),
+            (2, "Ana", 80.0),
+            (3, "Bo", 80.0),
+            (4, "Fay", 60.0),
+            (4, "Gus", 60.0),
+            (6, "Dee", 50.0),
+            (7, "Hal", 50.0)
+        ],
+        "ties: weakest category (Ana 80 > Bo 70), then fewer sessions (Dee 3 < Hal 4); Fay and Gus share 4th"
+    );
+    let ana = &rows[1];
+    assert_eq!(ana["categories"]["listening"], 80.0);
+    assert_eq!(ana["weakest"], 80.0);
+    assert_eq!(rows[2]["weakest"], 70.0);
+    assert_eq!(ana["change"], 30.0, "50 in September");
+    assert_eq!(rows[0]["change"], Value::Null);
+    assert_eq!((ana["sessions"].as_u64(), ana["scenarios_covered"].as_u64()), (Some(3), Some(2)));
+    assert!((ana["retained"].as_f64().unwrap() - 2.0 / 3.0).abs() < 1e-9);
+    assert_eq!(
+        (ana["retained_target_met"].as_bool(), rows[0]["retained_target_met"].as_bool()),
+        (Some(false), Some(true))
+    );
+    assert_eq!(rows[5]["sessions"], 3, "Dee's practice session does not count");
+    let unq = json["unqualified"].as_array().expect("unqualified");
+    assert_eq!(unq.iter().map(|r| r["trainee"].as_str().unwrap()).collect::<Vec<_>>(), ["Eve"]);
+    assert_eq!(json["month"], "2026-10");
+    assert_eq!(json["sessions"], 25);
+}
+
+#[test]
+fn ranking_formula_on_a_hand_built_month() {
+    let base = played("x", Mode::Assessment);
+    let recs = month(&base);
+    let summary = |r: &rehearse::records::Record, i: usize| rehearse::records::Summary {
+        seq: i as i64,
+        trainee: r.trainee.clone(),
+        scenario: r.scenario.clone(),
+        total: r.total,
+        categories: r.categories.clone(),
+        outcome: r.outcome,
+        finished_at: r.finished_at,
+    };
+    let m: Month = "2026-10".parse().unwrap();
+    let of = |m: Month| -> Vec<_> {
+        recs.iter()
+            .enumerate()
+            .filter(|(_, r)| r.mode == Mode::Assessment && r.month() == m)
+            .map(|(i, r)| summary(r, i))
+            .collect()
+    };
+    let r = ranking::rank(m, &of(m), &of(m.previous()), Rules::default());
+    check_known_ranking(&serde_json::to_value(&r).unwrap());
+}
+
+#[test]
+fn both_backends_rank_the_month_and_read_records_back_identical() {
+    let base = played("x", Mode::Assessment);
+    let recs = month(&base);
+    for db in dbs::both() {
+        let mut store = Store::open(&db.spec).expect("open");
+        let items: Vec<_> = recs.iter().map(|r| (r.clone(), base.1.clone())).collect();
+        store.save_all(&items[..5], &key()).expect("save_all");
+        for r in &recs[5..] {
+            store.save(r, &base.1, &key()).expect("save");
+        }
+        let back = store.records(None).expect("records");
+        assert_eq!(back.iter().map(|s| &s.record).collect::<Vec<_>>(), recs.iter().collect::<Vec<_>>(), "{}", db.name);
+        assert_eq!(back.iter().map(|s| s.seq).collect::<Vec<_>>(), (1..=recs.len() as i64).collect::<Vec<_>>());
+        assert!(verify(&key(), &back, store.head().unwrap().as_ref()).is_empty(), "{}", db.name);
+        assert_eq!(store.version(&base.1.hash).unwrap().as_ref(), Some(&base.1));
+        assert_eq!(
+            store.trainees().unwrap()[0],
+            "Dee",
+            "most recently active first (Dee's practice session is the latest)"
+        );
+
+        let out = run(&db, &["report", "--month", "2026-10", "--format", "json"]);
+        assert_eq!(out.code, 0, "{}: {}", db.name, out.stderr);
+        check_known_ranking(&serde_json::from_str(&out.stdout).expect("json"));
+
+        let table = run(&db, &["report", "--month", "2026-10"]).stdout;
+        assert!(table.contains("   1  Cy") && table.contains("Not ranked"), "{table}");
+        let csv = run(&db, &["report", "--month", "2026-10", "--format", "csv"]).stdout;
+        assert!(csv.starts_with("rank,trainee,score,choices,expectations,listening,sessions"), "{csv}");
+        assert!(csv.contains("\r\n2,Ana,80,80,80,80,3,2,2,30,0.6667,false\r\n"), "{csv}");
+    }
+}
+
+#[test]
+fn the_chain_names_edited_removed_and_reordered_records() {
+    for db in dbs::both() {
+        let key_file = db.key_file();
+        std::fs::write(&key_file, "the trainer's own secret\n").unwrap();
+        let key_arg = key_file.to_str().unwrap().to_string();
+        for i in 0..8 {
+            let out = run(
+                &db,
+                &[
+                    "play",
+                    "angry_warranty",
+                    "--seed",
+                    "1",
+                    "--trainee",
+                    &format!("T{i}"),
+                    "--mode",
+                    "assessment",
+                    "--choices",
+                    "3,2,2,3,2,2,3,2,2",
+                    "--key-file",
+                    &key_arg,
+                ],
+            );
+            assert_eq!(out.code, 0, "{}", out.stderr);
+        }
+        let ok = run(&db, &["report", "--verify", "--key-file", &key_arg]);
+        assert_eq!(ok.code, 0, "{}", ok.stderr);
+        assert!(ok.stderr.contains("all 8 record(s)"), "{}", ok.stderr);
+        let wrong_key = run(&db, &["report", "--verify", "--key-file", "/nonexistent/key"]);
+        assert_eq!(wrong_key.code, 2, "{}", wrong_key.stderr);
+        assert!(wrong_key.stderr.contains("no record key"), "{}", wrong_key.stderr);
+
+        db.execute("UPDATE records SET total = 100, trainee = 'T1 (promoted)' WHERE seq = 2");
+        db.execute("DELETE FROM records WHERE seq = 4");
+        db.execute("UPDATE records SET seq = 100 WHERE seq = 6; UPDATE records SET seq = 6 WHERE seq = 7; UPDATE records SET seq = 7 WHERE seq = 100");
+        let bad = run(&db, &["report", "--verify", "--key-file", &key_arg]);
+        assert_eq!(bad.code, 1, "{}", bad.stderr);
+        for needle in [
+            "record #2 (T1 (promoted)",
+            "was edited",
+            "1 record(s) removed between #3 and #5",
+            "record #6 was reordered",
+            "record #7 was reordered",
+        ] {
+            assert!(bad.stderr.contains(needle), "{}: `{needle}` missing in:\n{}", db.name, bad.stderr);
+        }
+        assert!(bad.stdout.is_empty(), "no ranking is printed from tampered records");
+
+        let mut store = Store::open(&db.spec).unwrap();
+        let mut all = store.records(None).unwrap();
+        let head = store.head().unwrap();
+        let k = Key::load(Some(&key_file)).unwrap();
+        all.pop();
+        assert!(verify(&k, &all, head.as_ref()).contains(&Problem::Removed {
+            before: None,
+            after: Some(7),
+            count: Some(1)
+        }));
+    }
+}
+
+#[test]
+fn rescore_replays_stored_versions_and_flags_mismatches() {
+    for db in dbs::both() {
+        for seed in ["1", "2"] {
+            let out = run(&db, &["play", "angry_warranty", "--seed", seed, "--choices", "4,1,1"]);
+            assert_eq!(out.code, 0, "{}", out.stderr);
+            let out = run(
+                &db,
+                &["play", "angry_warranty", "--seed", seed, "--mode", "assessment", "--choices", "3,2,2,3,2,2,3,2,2"],
+            );
+            assert_eq!(out.code, 0, "{}", out.stderr);
+        }
+        let clean = run(&db, &["records", "rescore"]);
+        assert_eq!(clean.code, 0, "{}{}", clean.stdout, clean.stderr);
+        assert!(clean.stdout.contains("0 flagged"), "{}", clean.stdout);
+        db.execute("UPDATE records SET total = total - 5 WHERE seq = 1");
+        let flagged = run(&db, &["records", "rescore"]);
+        assert_eq!(flagged.code, 1);
+        assert!(
+            flagged.stdout.contains("record #1 (guest, angry_warranty,") && flagged.stdout.contains("1 flagged"),
+            "{}",
+            flagged.stdout
+        );
+    }
+}
+
+#[test]
+fn xapi_statements_carry_actor_verb_object_and_result() {
+    let db = dbs::sqlite();
+    let (mut r, v) = played("Ana", Mode::Assessment);
+    r.started_at = OCT;
+    r.finished_at = OCT + 192_400;
+    Store::open(&db.spec).unwrap().save(&r, &v, &key()).unwrap();
+    let out = run(&db, &["export", "xapi", "--month", "2026-10"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let all: Value = serde_json::from_str(&out.stdout).expect("json");
+    let s = &all[0];
+    assert_eq!(all.as_array().map(Vec::len), Some(1));
+    assert_eq!(s["actor"]["account"]["name"], "Ana");
+    assert_eq!(s["verb"]["id"], "http://adlnet.gov/expapi/verbs/passed");
+    assert_eq!(s["object"]["id"], "urn:rehearse:scenario:angry_warranty");
+    assert_eq!(s["result"]["score"]["scaled"], 1.0);
+    assert_eq!((s["result"]["success"].as_bool(), s["result"]["completion"].as_bool()), (Some(true), Some(true)));
+    assert_eq!(s["result"]["duration"], "PT3M12.4S");
+    assert_eq!(s["timestamp"], "2026-10-02T00:03:12.400Z");
+    assert_eq!(s["version"], "1.0.3");
+    assert_eq!(s["id"].as_str().map(str::len), Some(36));
+    let empty = run(&db, &["export", "xapi", "--month", "2026-09"]);
+    assert_eq!(empty.stdout.trim(), "[]");
+}
+
+#[test]
+fn hostile_names_are_stored_verbatim_and_shown_safely() {
+    let long = "Ж".repeat(10_000);
+    let names = [
+        "O'Brien \"Bob\"".to_string(),
+        "Robert'); DROP TABLE records;--".to_string(),
+        "tab\there bell\u{7} esc\u{1b}[31m red\nnewline".to_string(),
+        "emoji 🚗🔧 👩🏽‍🔧".to_string(),
+        long.clone(),
+        "=HYPERLINK(\"http://x\")".to_string(),
+        "<script>alert(1)</script>".to_string(),
+    ];
+    for db in dbs::both() {
+        for n in &names {
+            for _ in 0..3 {
+                let out = run(
+                    &db,
+                    &[
+                        "play",
+                        "angry_warranty",
+                        "--seed",
+                        "1",
+                        "--trainee",
+                        n,
+                        "--mode",
+                        "assessment",
+                        "--choices",
+                        "3,2,2,3,2,2,3,2,2",
+                    ],
+                );
+                assert_eq!(out.code, 0, "{}", out.stderr);
+            }
+        }
+        let mut store = Store::open(&db.spec).unwrap();
+        let mut stored = store.trainees().unwrap();
+        stored.sort();
+        let mut want = names.to_vec();
+        want.sort();
+        assert_eq!(stored, want, "{}: names come back byte for byte", db.name);
+        assert_eq!(store.records(None).unwrap().len(), 21, "the DROP TABLE name dropped nothing");
+
+        let month = Month::now().to_string();
+        let table = run(&db, &["report", "--month", &month]).stdout;
+        assert!(
+            !table.chars().any(|c| c.is_control() && c != '\n'),
+            "control characters reach the terminal:\n{table:?}"
+        );
+        assert!(table.lines().all(|l| l.chars().count() < 200), "a 10,000-character name is cut in the table");
+        let json: Value =
+            serde_json::from_str(&run(&db, &["report", "--month", &month, "--format", "json"]).stdout).unwrap();
+        let mut json_names: Vec<&str> =
+            json["ranking"].as_array().unwrap().iter().map(|r| r["trainee"].as_str().unwrap()).collect();
+        json_names.sort();
+        assert_eq!(json_names, want.iter().map(String::as_str).collect::<Vec<_>>());
+        let csv = run(&db, &["report", "--month", &month, "--format", "csv"]).stdout;
+        assert!(
+            csv.contains(&long) && csv.contains(",\"'=HYPERLINK(\"\"http://x\"\")\","),
+            "{}",
+            &csv[..csv.len().min(400)]
+        );
+        let html_file = db.dir.path().join("r.html");
+        let out = run(&db, &["report", "--month", &month, "--format", "html", "--out", html_file.to_str().unwrap()]);
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        let html = std::fs::read_to_string(&html_file).unwrap();
+        assert!(!html.contains("<script") && html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+        assert!(html.contains("<svg") && html.contains("Category averages"));
+    }
+}
+
+#[test]
+fn report_rules_lists_failing_rules_and_where_trainees_get_lost() {
+    let db = dbs::sqlite();
+    for choices in ["3,2,2,3,2,2,3,2,2", "4,1,1", "4,1,1"] {
+        let out = run(&db, &["play", "angry_warranty", "--seed", "1", "--choices", choices]);
+        assert_eq!(out.code, 0, "{}", out.stderr);
+    }
+    let month = Month::now().to_string();
+    let out = run(&db, &["report", "rules", "--month", &month, "--format", "json"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let json: Value = serde_json::from_str(&out.stdout).unwrap();
+    let sc = &json["scenarios"][0];
+    assert_eq!(sc["scenario"], "angry_warranty");
+    let sessions = sc["sessions"].as_u64().unwrap();
+    assert_eq!(sessions, 3, "{sc}");
+    let first = &sc["rules"][0];
+    assert!(first["failed"].as_u64().unwrap() >= 1, "the most failed rule comes first: {sc}");
+    assert!(!sc["first_slips"].as_array().unwrap().is_empty(), "{sc}");
+    assert_eq!(sc["not_replayed"], 0);
+    let text = run(&db, &["report", "rules", "--month", &month]).stdout;
+    assert!(text.contains("first broken rule at:") && text.contains("endings:"), "{text}");
+}
