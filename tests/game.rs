@@ -178,6 +178,19 @@ fn sign_in_pick_play_and_debrief_with_keys_and_clicks() {
         (cli.total, &cli.categories, cli.outcome, &cli.ending),
         (game.total, &game.categories, game.outcome, &game.ending)
     );
+
+    // The leaderboard shows the month (a practice session ranks nobody) and the trainee's history.
+    activate(&mut app, &rehearse::game::screens::DebriefAction::Picker);
+    assert_eq!(screen(&app), Screen::Picker);
+    assert!(screen_text(&mut app).contains("Your best: 100/100 (practice)"));
+    activate(&mut app, &rehearse::game::screens::PickerAction::Leaderboard);
+    assert_eq!(screen(&app), Screen::Leaderboard);
+    let board = screen_text(&mut app);
+    assert!(board.contains("Nobody is ranked yet this month"), "{board}");
+    assert!(
+        board.contains("Your sessions, Ana P") && board.contains("angry_warranty   practice   100/100   retained"),
+        "{board}"
+    );
 }
 
 fn play_finished(app: &App) -> bool {

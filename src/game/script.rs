@@ -231,6 +231,13 @@ fn drive(
                 return;
             }
             if script.options.exit_after_debrief {
+                // The saved session shows on the leaderboard: photograph it on the way out.
+                next.set(Screen::Leaderboard);
+                script.next_step();
+            }
+        }
+        Screen::Leaderboard => {
+            if script.photo(&mut commands, "05-leaderboard") && script.options.exit_after_debrief {
                 exit.write(AppExit::Success);
             }
         }

@@ -3,6 +3,7 @@
 mod briefing;
 mod conversation;
 mod debrief;
+mod leaderboard;
 mod overlay;
 mod picker;
 mod sign_in;
@@ -14,6 +15,7 @@ use bevy::prelude::*;
 pub use briefing::BriefingAction;
 pub use conversation::{ChooseOption, ConversationAction, Reveal, SkipReveal};
 pub use debrief::DebriefAction;
+pub use leaderboard::LeaderboardAction;
 pub use picker::PickerAction;
 pub use sign_in::{SignInAction, Typed};
 
@@ -31,6 +33,8 @@ pub enum Screen {
     Conversation,
     /// Scores, verdicts, tips, transcript.
     Debrief,
+    /// This month's ranking and the trainee's own history.
+    Leaderboard,
 }
 
 /// Adds every screen.
@@ -44,6 +48,7 @@ impl Plugin for ScreensPlugin {
             briefing::plugin,
             conversation::plugin,
             debrief::plugin,
+            leaderboard::plugin,
             overlay::plugin,
         ));
         app.add_systems(Startup, camera);

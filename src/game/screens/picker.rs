@@ -26,6 +26,8 @@ pub enum PickerAction {
     Open(String, Mode),
     /// Back to sign-in.
     SignOut,
+    /// This month's leaderboard and the trainee's history.
+    Leaderboard,
 }
 
 #[derive(Component)]
@@ -64,11 +66,16 @@ fn spawn(mut commands: Commands, font: Res<UiFont>, content: Res<Content>, train
 fn build(commands: &mut Commands, font: &UiFont, content: &Content, trainee: &Trainee, launch: &Launch) {
     let history = launch.history(&trainee.0);
     let root = commands.spawn((theme::screen_root(Screen::Picker), PickerRoot(content.generation))).id();
+    if let Err(why) = &history {
+        let words = format!("Your past sessions cannot be read: {why}");
+        commands.spawn((theme::text(font, words, 14.0, theme::WARN), ChildOf(root)));
+    }
     let header = commands.spawn((theme::row(16.0), ChildOf(root))).id();
     commands.spawn((
         theme::heading(font, format!("Hello, {}. Choose a conversation to rehearse.", trainee.0), 28.0),
         ChildOf(header),
     ));
+    commands.spawn((theme::button(font, "Leaderboard (L)", PickerAction::Leaderboard), ChildOf(header)));
     commands.spawn((theme::button(font, "Sign out", PickerAction::SignOut), ChildOf(header)));
     commands.spawn((
         theme::text(
@@ -167,8 +174,13 @@ fn refresh(
 }
 
 fn keys(mut keys: MessageReader<KeyboardInput>, mut next: ResMut<NextState<Screen>>) {
-    if pressed(&mut keys).iter().any(|k| k.key_code == KeyCode::Escape) {
-        next.set(Screen::SignIn);
+    for k in pressed(&mut keys) {
+        match k.key_code {
+            KeyCode::Escape => next.set(Screen::SignIn),
+            KeyCode::KeyL => next.set(Screen::Leaderboard),
+            _ => continue,
+        }
+        break;
     }
 }
 
@@ -190,6 +202,7 @@ fn on_activate(
             next.set(Screen::Briefing);
         }
         Ok(PickerAction::SignOut) => next.set(Screen::SignIn),
+        Ok(PickerAction::Leaderboard) => next.set(Screen::Leaderboard),
         Err(_) => {}
     }
 }

@@ -1,0 +1,136 @@
+//! Leaderboard: this month's best-employee ranking (the same formula as `rehearse report`)
+//! and the signed-in trainee's own history of sessions.
+
+use bevy::input::keyboard::KeyboardInput;
+use bevy::prelude::*;
+use bevy::ui_widgets::Activate;
+
+use super::{Screen, pressed};
+use crate::game::Launch;
+use crate::game::play::Trainee;
+use crate::game::theme::{self, UiFont};
+use crate::records::{Month, Store, format_ms, printable};
+use crate::report::ranking::{self, Ranking, Row, Rules};
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(OnEnter(Screen::Leaderboard), spawn)
+        .add_systems(Update, keys.run_if(in_state(Screen::Leaderboard)))
+        .add_observer(on_activate);
+}
+
+/// What a leaderboard button does.
+#[derive(Component, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LeaderboardAction {
+    /// Back to the scenarios.
+    Back,
+}
+
+/// Sessions of the trainee's history shown.
+const HISTORY: usize = 12;
+
+/// This month's ranking from the launch's database.
+fn this_month(launch: &Launch) -> Result<Ranking, String> {
+    let month = Month::now();
+    let mut store = Store::open(&launch.db).map_err(|e| e.to_string())?;
+    let this = store.summaries(month.start_ms(), month.end_ms()).map_err(|e| e.to_string())?;
+    let before = store.summaries(month.previous().start_ms(), month.start_ms()).map_err(|e| e.to_string())?;
+    Ok(ranking::rank(month, &this, &before, Rules::default()))
+}
+
+fn row_text(row: &Row, scenarios: usize) -> String {
+    let rank = if row.rank == 0 { "–".to_string() } else { format!("{}.", row.rank) };
+    let change = row.change.map_or_else(|| "new".into(), |c| format!("{c:+.1}"));
+    format!(
+        "{rank} {}   {:.1}   {} sessions, {}/{} scenarios, {change} vs last month, retained {:.0}%",
+        printable(&row.trainee, 40),
+        row.score,
+        row.sessions,
+        row.scenarios_covered,
+        scenarios,
+        row.retained * 100.0
+    )
+}
+
+fn spawn(mut commands: Commands, font: Res<UiFont>, launch: Res<Launch>, trainee: Option<Res<Trainee>>) {
+    let root = commands.spawn(theme::screen_root(Screen::Leaderboard)).id();
+    let header = commands.spawn((theme::row(16.0), ChildOf(root))).id();
+    commands.spawn((theme::heading(&font, format!("Leaderboard, {}", Month::now()), 28.0), ChildOf(header)));
+    commands.spawn((
+        theme::button(&font, "Back to the scenarios (Esc)", LeaderboardAction::Back),
+        bevy::input_focus::AutoFocus,
+        ChildOf(header),
+    ));
+    let me = trainee.map(|t| t.0.clone()).unwrap_or_default();
+    let board = commands.spawn((theme::panel(), ChildOf(root))).id();
+    match this_month(&launch) {
+        Err(why) => {
+            commands.spawn((theme::text(&font, why, 16.0, theme::WARN), ChildOf(board)));
+        }
+        Ok(r) => {
+            let rule = format!(
+                "Assessment sessions only. Score: your best total on each of this month's {} scenario(s), averaged; \
+                 at least {} sessions to be ranked. Retained target: {:.0}%.",
+                r.scenarios.len(),
+                r.min_sessions,
+                r.retained_target * 100.0
+            );
+            commands.spawn((theme::text(&font, rule, 14.0, theme::MUTED), ChildOf(board)));
+            if r.ranking.is_empty() {
+                commands
+                    .spawn((theme::text(&font, "Nobody is ranked yet this month.", 16.0, theme::TEXT), ChildOf(board)));
+            }
+            for row in r.ranking.iter().take(10).chain(r.ranking.iter().skip(10).filter(|row| row.trainee == me)) {
+                let colour = if row.trainee == me { theme::FOCUS } else { theme::TEXT };
+                commands.spawn((theme::text(&font, row_text(row, r.scenarios.len()), 16.0, colour), ChildOf(board)));
+            }
+            if let Some(row) = r.unqualified.iter().find(|row| row.trainee == me) {
+                let words = format!(
+                    "You: {} — {} more assessment session(s) to be ranked.",
+                    row_text(row, r.scenarios.len()),
+                    r.min_sessions.saturating_sub(row.sessions)
+                );
+                commands.spawn((theme::text(&font, words, 16.0, theme::FOCUS), ChildOf(board)));
+            }
+        }
+    }
+    commands.spawn((theme::heading(&font, format!("Your sessions, {}", printable(&me, 40)), 20.0), ChildOf(root)));
+    let history = commands.spawn((theme::panel(), ChildOf(root))).id();
+    match launch.history(&me) {
+        Err(why) => {
+            commands.spawn((theme::text(&font, why, 16.0, theme::WARN), ChildOf(history)));
+        }
+        Ok(list) if list.is_empty() => {
+            commands.spawn((theme::text(&font, "No sessions yet.", 16.0, theme::MUTED), ChildOf(history)));
+        }
+        Ok(list) => {
+            for s in list.iter().take(HISTORY) {
+                let r = &s.record;
+                let words = format!(
+                    "{}   {}   {}   {:.0}/100   {}",
+                    format_ms(r.finished_at),
+                    printable(&r.scenario, 40),
+                    r.mode.as_str(),
+                    r.total,
+                    r.outcome.map_or("unfinished", |o| o.as_str())
+                );
+                commands.spawn((theme::text(&font, words, 14.0, theme::TEXT), ChildOf(history)));
+            }
+            if list.len() > HISTORY {
+                let more = format!("… and {} earlier session(s).", list.len() - HISTORY);
+                commands.spawn((theme::text(&font, more, 14.0, theme::MUTED), ChildOf(history)));
+            }
+        }
+    }
+}
+
+fn keys(mut keys: MessageReader<KeyboardInput>, mut next: ResMut<NextState<Screen>>) {
+    if pressed(&mut keys).iter().any(|k| k.key_code == KeyCode::Escape) {
+        next.set(Screen::Picker);
+    }
+}
+
+fn on_activate(ev: On<Activate>, actions: Query<&LeaderboardAction>, mut next: ResMut<NextState<Screen>>) {
+    if let Ok(LeaderboardAction::Back) = actions.get(ev.entity) {
+        next.set(Screen::Picker);
+    }
+}
