@@ -66,10 +66,10 @@ fn ranking_formula_on_a_hand_built_month() {
     let recs = month(&base);
     let summary = |r: &rehearse::records::Record, i: usize| rehearse::records::Summary {
         seq: i as i64,
-        trainee: r.trainee.clone(),
-        scenario: r.scenario.clone(),
+        trainee: r.trainee.as_str().into(),
+        scenario: r.scenario.as_str().into(),
         total: r.total,
-        categories: r.categories.clone(),
+        categories: r.categories.iter().map(|(k, v)| (k.as_str().into(), *v)).collect(),
         outcome: r.outcome,
         finished_at: r.finished_at,
     };

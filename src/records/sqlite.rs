@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use rusqlite::{Connection, ErrorCode, OptionalExtension, TransactionBehavior, params};
 
-use super::store::{SCHEMA_VERSION, Summary, decode, encode, parse_outcome, scalars};
+use super::store::{Interner, SCHEMA_VERSION, Summary, decode, encode, parse_outcome, scalars};
 use super::{ContentVersion, Head, Key, Record, StoreError, Stored};
 
 /// How long a save waits for another station's write to finish.
@@ -25,6 +25,10 @@ const MIGRATIONS: &[&str] = &[
      CREATE INDEX records_by_trainee ON records (trainee, finished_at);
      CREATE TABLE chain_head (
         id INTEGER PRIMARY KEY CHECK (id = 1), count INTEGER NOT NULL, last_mac TEXT NOT NULL, mac TEXT NOT NULL);",
+    // 2: a covering index for the ranking, so it reads ~150 bytes a session instead of the whole
+    // record (verdicts and choices are most of a row).
+    "DROP INDEX records_by_time;
+     CREATE INDEX records_ranking ON records (mode, finished_at, trainee, scenario, total, outcome, categories);",
 ];
 
 /// An open SQLite session database.
@@ -204,34 +208,22 @@ impl SqliteStore {
         self.select("WHERE trainee = ?1 ORDER BY finished_at DESC, seq DESC", params![trainee])
     }
 
+    /// Read on two connections at once, each half of the time range (WAL lets readers run in
+    /// parallel): a month of a million sessions is read in about half the time.
     pub(super) fn summaries(&mut self, from: i64, to: i64) -> Result<Vec<Summary>, StoreError> {
-        let db = self.db.clone();
-        let err = |e| classify(&db, e);
-        let mut stmt = self
-            .conn
-            .prepare(
-                "SELECT seq, trainee, scenario, total, categories, outcome, finished_at FROM records
-                 WHERE mode = 'assessment' AND finished_at >= ?1 AND finished_at < ?2",
-            )
-            .map_err(err)?;
-        let mut rows = stmt.query(params![from, to]).map_err(err)?;
-        let mut out = Vec::new();
-        while let Some(r) = rows.next().map_err(err)? {
-            let seq: i64 = r.get(0).map_err(err)?;
-            let bad = |detail: String| StoreError::Data { db: db.clone(), seq, detail };
-            let categories = r.get_ref(4).map_err(err)?.as_str().map_err(|e| bad(e.to_string()))?;
-            let outcome: Option<String> = r.get(5).map_err(err)?;
-            out.push(Summary {
-                seq,
-                trainee: r.get(1).map_err(err)?,
-                scenario: r.get(2).map_err(err)?,
-                total: r.get(3).map_err(err)?,
-                categories: serde_json::from_str(categories).map_err(|e| bad(format!("categories: {e}")))?,
-                outcome: outcome.as_deref().and_then(parse_outcome),
-                finished_at: r.get(6).map_err(err)?,
-            });
-        }
-        Ok(out)
+        let mid = from.saturating_add(to.saturating_sub(from) / 2);
+        let (path, db) = (self.path(), self.db.clone());
+        let other = std::thread::spawn(move || -> Result<Vec<Summary>, StoreError> {
+            let conn = Connection::open(&path).map_err(|e| classify(&db, e))?;
+            conn.busy_timeout(BUSY).map_err(|e| classify(&db, e))?;
+            read_summaries(&conn, &db, from, mid)
+        });
+        let second = read_summaries(&self.conn, &self.db, mid, to);
+        let mut first = other
+            .join()
+            .map_err(|_| StoreError::Other { db: self.db.clone(), detail: "the reading thread failed".into() })??;
+        first.extend(second?);
+        Ok(first)
     }
 
     pub(super) fn trainees(&mut self) -> Result<Vec<String>, StoreError> {
@@ -298,6 +290,36 @@ impl SqliteStore {
     pub fn path(&self) -> PathBuf {
         PathBuf::from(&self.db)
     }
+}
+
+/// The assessment sessions that ended in `[from, to)`.
+fn read_summaries(conn: &Connection, db: &str, from: i64, to: i64) -> Result<Vec<Summary>, StoreError> {
+    let err = |e| classify(db, e);
+    let mut stmt = conn
+        .prepare(
+            "SELECT seq, trainee, scenario, total, categories, outcome, finished_at FROM records
+             WHERE mode = 'assessment' AND finished_at >= ?1 AND finished_at < ?2",
+        )
+        .map_err(err)?;
+    let mut rows = stmt.query(params![from, to]).map_err(err)?;
+    let mut out = Vec::new();
+    let mut names = Interner::default();
+    while let Some(r) = rows.next().map_err(err)? {
+        let seq: i64 = r.get(0).map_err(err)?;
+        let bad = |detail: String| StoreError::Data { db: db.to_string(), seq, detail };
+        let text = |i: usize| r.get_ref(i).map_err(err)?.as_str().map_err(|e| bad(e.to_string()));
+        let outcome = r.get_ref(5).map_err(err)?.as_str_or_null().map_err(|e| bad(e.to_string()))?;
+        out.push(Summary {
+            seq,
+            trainee: names.get(text(1)?),
+            scenario: names.get(text(2)?),
+            total: r.get(3).map_err(err)?,
+            categories: names.categories(text(4)?).map_err(|e| bad(format!("categories: {e}")))?,
+            outcome: outcome.and_then(parse_outcome),
+            finished_at: r.get(6).map_err(err)?,
+        });
+    }
+    Ok(out)
 }
 
 /// Turn a SQLite error into a message that says what to do.

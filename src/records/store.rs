@@ -3,6 +3,7 @@
 use std::collections::BTreeMap;
 use std::fmt;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use super::{ContentVersion, Key, Record};
 use crate::scenario::Outcome;
@@ -134,27 +135,60 @@ pub struct Head {
     pub mac: String,
 }
 
-/// The columns of an assessment session the ranking needs.
+/// The columns of an assessment session the ranking needs. Names are shared (`Arc<str>`): a
+/// month holds up to millions of sessions by a few hundred trainees.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Summary {
     /// Sequence number.
     pub seq: i64,
     /// Who played.
-    pub trainee: String,
+    pub trainee: Arc<str>,
     /// Scenario id.
-    pub scenario: String,
+    pub scenario: Arc<str>,
     /// Total, 0–100.
     pub total: f64,
-    /// Score per category.
-    pub categories: BTreeMap<String, Option<f64>>,
+    /// Score per category id, sorted by id.
+    pub categories: CategoryScores,
     /// How it ended.
     pub outcome: Option<Outcome>,
     /// Unix time (ms) it ended.
     pub finished_at: i64,
 }
 
+/// Score per category id (None: none of its rules applied), sorted by id.
+pub type CategoryScores = Vec<(Arc<str>, Option<f64>)>;
+
+/// Shares the names read for summaries, so a million rows hold a few hundred strings.
+#[derive(Default)]
+pub(super) struct Interner(std::collections::HashMap<Box<str>, Arc<str>>);
+
+impl Interner {
+    /// The shared copy of `s`.
+    pub(super) fn get(&mut self, s: &str) -> Arc<str> {
+        if let Some(a) = self.0.get(s) {
+            return Arc::clone(a);
+        }
+        let a: Arc<str> = s.into();
+        self.0.insert(s.into(), Arc::clone(&a));
+        a
+    }
+
+    /// A record's `categories` column, with shared names.
+    pub(super) fn categories(&mut self, json: &str) -> Result<CategoryScores, serde_json::Error> {
+        // Borrowing the keys avoids an allocation per key; a key with escapes needs the owned form.
+        let pairs: CategoryScores = match serde_json::from_str::<BTreeMap<&str, Option<f64>>>(json) {
+            Ok(map) => map.into_iter().map(|(k, v)| (self.get(k), v)).collect(),
+            Err(_) => serde_json::from_str::<BTreeMap<String, Option<f64>>>(json)?
+                .into_iter()
+                .map(|(k, v)| (self.get(&k), v))
+                .collect(),
+        };
+        Ok(pairs)
+    }
+}
+
 /// The newest schema version this program knows.
-pub(super) const SCHEMA_VERSION: i64 = 1;
+pub(super) const SCHEMA_VERSION: i64 = 2;
 
 /// An open session database.
 pub enum Store {

@@ -108,12 +108,12 @@ fn build(month: Month, sessions: &[Summary], rules: Rules) -> Ranking {
     let mut categories = BTreeSet::new();
     let mut by_trainee: HashMap<&str, Acc> = HashMap::new();
     for s in sessions {
-        scenarios.insert(s.scenario.as_str());
-        categories.extend(s.categories.keys().map(String::as_str));
-        let acc = by_trainee.entry(&s.trainee).or_default();
+        scenarios.insert(&*s.scenario);
+        categories.extend(s.categories.iter().map(|(c, _)| &**c));
+        let acc = by_trainee.entry(&*s.trainee).or_default();
         acc.sessions += 1;
         acc.retained += usize::from(s.outcome == Some(Outcome::Retained));
-        let best = acc.best.entry(&s.scenario).or_insert(s);
+        let best = acc.best.entry(&*s.scenario).or_insert(s);
         if s.total > best.total || (s.total == best.total && s.seq < best.seq) {
             *best = s;
         }
@@ -128,7 +128,7 @@ fn build(month: Month, sessions: &[Summary], rules: Rules) -> Ranking {
                 .map(|&c| {
                     let (sum, n) = scenarios.iter().fold((0.0, 0usize), |(sum, n), sc| match acc.best.get(sc) {
                         None => (sum, n + 1),
-                        Some(s) => match s.categories.get(c).copied().flatten() {
+                        Some(s) => match s.categories.iter().find(|(k, _)| &**k == c).and_then(|(_, v)| *v) {
                             Some(v) => (sum + v, n + 1),
                             None => (sum, n),
                         },
