@@ -72,7 +72,11 @@ fn build(commands: &mut Commands, font: &UiFont, content: &Content, trainee: &Tr
     }
     let header = commands.spawn((theme::row(16.0), ChildOf(root))).id();
     commands.spawn((
-        theme::heading(font, format!("Hello, {}. Choose a conversation to rehearse.", trainee.0), 28.0),
+        theme::heading(
+            font,
+            format!("Hello, {}. Choose a conversation to rehearse.", crate::records::printable(&trainee.0, 40)),
+            28.0,
+        ),
         ChildOf(header),
     ));
     commands.spawn((theme::button(font, "Leaderboard (L)", PickerAction::Leaderboard), ChildOf(header)));

@@ -61,7 +61,10 @@ fn spawn(mut commands: Commands, font: Res<UiFont>, launch: Res<Launch>, mut typ
         commands.spawn((theme::text(&font, "No one has practised here yet.", 16.0, theme::MUTED), ChildOf(list)));
     }
     for name in trainees.iter().take(30) {
-        commands.spawn((theme::button(&font, name.clone(), SignInAction::Existing(name.clone())), ChildOf(list)));
+        // Names come from the store verbatim (the CLI takes any name): shown cut and without
+        // control characters.
+        let label = crate::records::printable(name, 40);
+        commands.spawn((theme::button(&font, label, SignInAction::Existing(name.clone())), ChildOf(list)));
     }
     commands.spawn((theme::text(&font, "Or type a new name and press Enter:", 16.0, theme::TEXT), ChildOf(root)));
     let field = commands
