@@ -119,10 +119,7 @@ fn finish(entry: &Entry, session: &Session, json: bool, save: Option<(&DbArgs, M
     let record = Record::of(entry, session.transcript(), &card, mode, started_at);
     let spec = db.spec();
     match records::save(&spec, db.key_file.as_deref(), &record, &ContentVersion::of(entry)) {
-        Ok(saved @ records::Saved::Stored { .. }) => {
-            eprintln!("rehearse: {}", saved.message(&spec));
-            Ok(0)
-        }
+        // Stored, or kept in a recovery file: either way nothing is lost.
         Ok(saved) => {
             eprintln!("rehearse: {}", saved.message(&spec));
             Ok(0)

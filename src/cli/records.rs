@@ -167,8 +167,12 @@ pub(crate) fn report(db: &DbArgs, args: &ReportArgs) -> Result<u8, Failure> {
             let of =
                 |m: Month| all.iter().filter(|s| Month::of_millis(s.finished_at) == m).cloned().collect::<Vec<_>>();
             let r = ranking::rank(month, &of(month), &of(month.previous()), rules);
-            let trend: Vec<(Month, HashMap<String, f64>)> =
-                months.iter().map(|&m| (m, ranking::scores(&of(m)))).collect();
+            // The ranked month's scores are the ranking's own rows; earlier months are scored once each.
+            let ranked: HashMap<String, f64> =
+                r.ranking.iter().chain(&r.unqualified).map(|row| (row.trainee.clone(), row.score)).collect();
+            let mut trend: Vec<(Month, HashMap<String, f64>)> =
+                months[..5].iter().map(|&m| (m, ranking::scores(&of(m)))).collect();
+            trend.push((month, ranked));
             html::html(&r, &trend)
         }
         format => {

@@ -4,7 +4,7 @@
 
 use postgres::{Client, NoTls, Row, Transaction};
 
-use super::store::{Interner, SCHEMA_VERSION, Summary, decode, encode, parse_outcome, scalars};
+use super::store::{COLUMNS, Interner, SCHEMA_VERSION, Summary, decode, encode, parse_outcome, scalars};
 use super::{ContentVersion, Head, Key, Record, StoreError, Stored};
 
 /// Advisory lock id taken by every save and migration.
@@ -29,9 +29,6 @@ const MIGRATIONS: &[&str] = &[
      CREATE INDEX records_ranking ON records (mode, finished_at) INCLUDE (seq, trainee, scenario, total, outcome, categories);",
 ];
 
-const COLUMNS: &str = "seq, trainee, scenario, version, mode, seed, choices, verdicts, categories, total, outcome, \
-                       ending, started_at, finished_at, program, prev_mac, mac";
-
 /// An open PostgreSQL session database.
 pub struct PgStore {
     client: Client,
@@ -51,6 +48,11 @@ impl PgStore {
     fn migrate(&mut self) -> Result<(), StoreError> {
         let db = self.db.clone();
         let err = |e: postgres::Error| other(&db, &e);
+        // A current schema is read without the lock (see the SQLite backend).
+        let current = self.client.query_opt("SELECT max(version) FROM schema_version", &[]).ok().flatten();
+        if current.and_then(|r| r.try_get::<_, Option<i64>>(0).ok().flatten()) == Some(SCHEMA_VERSION) {
+            return Ok(());
+        }
         let mut tx = self.client.transaction().map_err(err)?;
         tx.execute("SELECT pg_advisory_xact_lock($1)", &[&LOCK]).map_err(err)?;
         tx.batch_execute(

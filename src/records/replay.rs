@@ -87,13 +87,13 @@ pub fn differences(record: &Record, card: &Scorecard) -> Vec<String> {
         card.rules.iter().map(|r| (r.id.as_str(), r.verdict, r.evidence.as_ref().map(|e| e.turn))).collect();
     let stored: Vec<_> = record.verdicts.iter().map(|v| (v.rule.as_str(), v.verdict, v.turn)).collect();
     if verdicts != stored {
-        let changed: Vec<&str> = stored
+        let mut changed: Vec<&str> = stored
             .iter()
             .filter(|s| !verdicts.contains(s))
             .map(|s| s.0)
             .chain(verdicts.iter().filter(|v| !stored.contains(v)).map(|v| v.0))
             .collect();
-        let mut changed = changed;
+        changed.sort_unstable();
         changed.dedup();
         out.push(format!("rule verdicts differ: {}", changed.join(", ")));
     }

@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use rusqlite::{Connection, ErrorCode, OptionalExtension, TransactionBehavior, params};
 
-use super::store::{Interner, SCHEMA_VERSION, Summary, decode, encode, parse_outcome, scalars};
+use super::store::{COLUMNS, Interner, SCHEMA_VERSION, Summary, decode, encode, parse_outcome, scalars};
 use super::{ContentVersion, Head, Key, Record, StoreError, Stored};
 
 /// How long a save waits for another station's write to finish.
@@ -36,9 +36,6 @@ pub struct SqliteStore {
     conn: Connection,
     db: String,
 }
-
-const COLUMNS: &str = "seq, trainee, scenario, version, mode, seed, choices, verdicts, categories, total, outcome, \
-                       ending, started_at, finished_at, program, prev_mac, mac";
 
 impl SqliteStore {
     /// Open or create the file and bring its schema up to date. A file marked read-only, one
@@ -75,6 +72,18 @@ impl SqliteStore {
     fn migrate(&mut self) -> Result<(), StoreError> {
         let db = self.db.clone();
         let err = |e| classify(&db, e);
+        // A current schema is read without the write lock, so opening a store to read it (the
+        // leaderboard, a report) never waits for, or blocks, another station's save.
+        let current: Option<i64> = self
+            .conn
+            .query_row("SELECT max(version) FROM schema_version", [], |r| r.get(0))
+            .optional()
+            .ok()
+            .flatten()
+            .flatten();
+        if current == Some(SCHEMA_VERSION) {
+            return Ok(());
+        }
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(err)?;
         tx.execute_batch(
             "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied_at INTEGER NOT NULL)",

@@ -187,6 +187,10 @@ impl Interner {
     }
 }
 
+/// The `records` columns, in the order both backends select and insert them.
+pub(super) const COLUMNS: &str = "seq, trainee, scenario, version, mode, seed, choices, verdicts, categories, total, \
+                                  outcome, ending, started_at, finished_at, program, prev_mac, mac";
+
 /// The newest schema version this program knows.
 pub(super) const SCHEMA_VERSION: i64 = 2;
 
