@@ -70,6 +70,56 @@ impl fmt::Display for Diagnostic {
     }
 }
 
+impl Diagnostic {
+    /// The diagnostic followed, when its position is known and `source` is the file's text, by
+    /// the offending line and a caret under the span (a quoted string or a word starting at the
+    /// column; one character otherwise):
+    ///
+    /// ```text
+    /// scenarios/x.scenario.ron:17:81: error: reply `hello.ask` goes to unknown node `qoute`; did you mean `quote`?
+    ///    |
+    /// 17 |                 (id: "hello.ask", text: "What do you need?", acts: ["Ask"], to: "qoute"),
+    ///    |                                                                                 ^^^^^^^
+    /// ```
+    pub fn render(&self, source: Option<&str>) -> String {
+        let head = self.to_string();
+        let Some(p) = self.position else { return head };
+        let Some(line) = source.and_then(|t| t.lines().nth(p.line.saturating_sub(1))) else { return head };
+        let line = line.trim_end_matches('\r');
+        let chars: Vec<char> = line.chars().collect();
+        let start = (p.column - 1).min(chars.len());
+        let width = span_width(&chars[start..]);
+        // Keep tabs in the padding so the caret lines up however tabs are shown.
+        let pad: String = chars[..start].iter().map(|c| if *c == '\t' { '\t' } else { ' ' }).collect();
+        let number = p.line.to_string();
+        let gutter = " ".repeat(number.len());
+        format!("{head}\n{gutter} |\n{number} | {line}\n{gutter} | {pad}{}", "^".repeat(width))
+    }
+}
+
+/// How many characters the caret should cover: a quoted string with its quotes, a word, or 1.
+fn span_width(rest: &[char]) -> usize {
+    match rest.first() {
+        Some('"') => rest.iter().skip(1).position(|c| *c == '"').map_or(1, |i| i + 2),
+        Some(c) if c.is_alphanumeric() || *c == '_' || *c == '-' => {
+            rest.iter().take_while(|c| c.is_alphanumeric() || **c == '_' || **c == '-').count()
+        }
+        _ => 1,
+    }
+}
+
+/// Render each diagnostic with its source line ([`Diagnostic::render`]), reading each file once.
+pub fn render_all(diagnostics: &[Diagnostic]) -> Vec<String> {
+    let mut texts: std::collections::HashMap<PathBuf, Option<String>> = std::collections::HashMap::new();
+    diagnostics
+        .iter()
+        .map(|d| {
+            let text = texts.entry(d.file.clone()).or_insert_with(|| std::fs::read_to_string(&d.file).ok());
+            d.render(text.as_deref())
+        })
+        .collect()
+}
+
 /// True when any diagnostic in the list is an error.
 pub fn has_errors(diagnostics: &[Diagnostic]) -> bool {
     diagnostics.iter().any(Diagnostic::is_error)
@@ -122,6 +172,37 @@ impl SourceMap {
         self.text.get(from..)?.find(&needle).map(|i| i + from)
     }
 
+    /// Byte offset of the first field name `key` (followed by `:`) at or after `from`, outside
+    /// strings and comments, e.g. the `satisfaction` of `satisfaction: 120`.
+    pub fn find_key_after(&self, from: usize, key: &str) -> Option<usize> {
+        let bytes = self.text.as_bytes();
+        let (mut i, mut in_string, mut in_comment) = (0usize, false, false);
+        while i < bytes.len() {
+            let b = bytes[i];
+            if in_comment {
+                in_comment = b != b'\n';
+            } else if in_string {
+                match b {
+                    b'\\' => i += 1,
+                    b'"' => in_string = false,
+                    _ => {}
+                }
+            } else if b == b'"' {
+                in_string = true;
+            } else if b == b'/' && bytes.get(i + 1) == Some(&b'/') {
+                in_comment = true;
+            } else if i >= from && self.text[i..].starts_with(key) {
+                let boundary = i == 0 || !(bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'_');
+                let after = self.text[i + key.len()..].trim_start();
+                if boundary && after.starts_with(':') {
+                    return Some(i);
+                }
+            }
+            i += 1;
+        }
+        None
+    }
+
     fn field_offsets<'a>(&'a self, key: &'a str, value: &str, from: usize) -> impl Iterator<Item = usize> + 'a {
         let needle = format!("\"{value}\"");
         let text = &self.text;
@@ -158,6 +239,40 @@ mod tests {
         let off = map.text().find("\"x\"").unwrap();
         assert_eq!(map.position(off), Position { line: 2, column: 6 });
         assert_eq!(map.position(0), Position { line: 1, column: 1 });
+    }
+
+    #[test]
+    fn renders_the_line_with_a_caret_under_the_span() {
+        let text = "(\n    to: \"qoute\",\n\tid: abc,\n)\n";
+        let at = |line, column| Some(Position { line, column });
+        let d = Diagnostic::error(Path::new("f.ron"), at(2, 9), "unknown node `qoute`");
+        assert_eq!(
+            d.render(Some(text)),
+            "f.ron:2:9: error: unknown node `qoute`\n  |\n2 |     to: \"qoute\",\n  |         ^^^^^^^"
+        );
+        let d = Diagnostic::error(Path::new("f.ron"), at(3, 6), "word");
+        assert!(d.render(Some(text)).ends_with("3 | \tid: abc,\n  | \t    ^^^"), "{}", d.render(Some(text)));
+        let d = Diagnostic::error(Path::new("f.ron"), at(4, 1), "one");
+        assert!(d.render(Some(text)).ends_with("4 | )\n  | ^"));
+        // No position, no text, or a line past the end: just the one line.
+        for (d, t) in [
+            (Diagnostic::error(Path::new("f.ron"), None, "x"), Some(text)),
+            (Diagnostic::error(Path::new("f.ron"), at(2, 9), "x"), None),
+            (Diagnostic::error(Path::new("f.ron"), at(99, 1), "x"), Some(text)),
+        ] {
+            assert_eq!(d.render(t), d.to_string());
+        }
+        // A column past the end of the line still renders.
+        let d = Diagnostic::error(Path::new("f.ron"), at(4, 40), "end");
+        assert!(d.render(Some(text)).ends_with("4 | )\n  |  ^"));
+    }
+
+    #[test]
+    fn finds_keys_outside_strings_and_comments() {
+        let map = SourceMap::new("(situation: \"patience: none\", // patience: x\n patience: 150, xpatience: 1)");
+        assert_eq!(map.find_key_after(0, "patience"), Some(46));
+        assert_eq!(map.find_key_after(47, "patience"), None);
+        assert_eq!(map.find_key_after(0, "situation"), Some(1));
     }
 
     #[test]

@@ -11,6 +11,7 @@
 #![warn(missing_docs)]
 
 pub mod analyze;
+pub mod authoring;
 pub mod cond;
 pub mod diag;
 pub mod engine;

@@ -42,6 +42,24 @@ fn memoised_search_matches_brute_force_on_every_shipped_scenario() {
 }
 
 #[test]
+fn the_search_stays_exact_when_a_family_is_scored_the_other_way_round() {
+    // `family_alone` runs the same branch and bound on a rubric whose family verdicts are
+    // inverted; its bounds must stay sound, so it must agree with brute force too.
+    let lib = Library::load(&common::scenarios_dir()).unwrap();
+    for e in &lib.entries {
+        for c in 0..e.rubric.category_count() {
+            let mut inverted = e.clone();
+            inverted.rubric = std::sync::Arc::new(e.rubric.inverted(c));
+            for facts in analyze::fact_outcomes(&e.scenario, &e.rubric) {
+                let exact = analyze::extremes(&e.scenario, &inverted.rubric, Some(&facts)).expect("small enough");
+                let (best, worst, _) = brute_force(&inverted, &facts);
+                assert_eq!((exact.best, exact.worst), (best, worst), "{} family {c} {facts:?}", e.scenario.id);
+            }
+        }
+    }
+}
+
+#[test]
 fn random_trainees_score_within_the_exact_extremes() {
     let lib = Library::load(&common::scenarios_dir()).unwrap();
     for e in &lib.entries {

@@ -69,7 +69,7 @@ fn a_pinned_seed_draws_the_same_facts_and_lines_everywhere() {
         .iter()
         .map(|turn| entry.scenario.nodes[turn.node as usize].says[usize::from(turn.line)].id.as_str())
         .collect();
-    assert_eq!(t.facts, vec![0], "claim = reasonable");
-    assert_eq!(lines, ["arrival.a", "story.a"]);
-    assert_eq!(s.line().id, "details.b");
+    assert_eq!(t.facts, vec![0, 0], "claim = reasonable, fault = constant");
+    assert_eq!(lines, ["arrival.b", "story.b"]);
+    assert_eq!(s.line().id, "details.plain");
 }

@@ -39,23 +39,106 @@ fn every_shipped_file_validates_clean() {
     assert_eq!(run.stdout, "", "no warnings either");
 }
 
+/// Every practice id in the practice list (../shared/practices.md).
+const PRACTICES: &[&str] = &[
+    "P-01", "P-02", "P-03", "P-04", "P-05", "P-06", "P-07", "P-08", "P-10", "P-11", "P-12", "P-13", "P-14", "P-15",
+    "P-20", "P-21", "P-22", "P-23", "P-24", "P-25", "P-26", "P-27", "P-28", "P-30", "P-31", "P-32", "P-33", "P-40",
+    "P-41", "P-42", "P-43", "P-50", "P-51", "P-52", "P-53",
+];
+
 #[test]
-fn the_four_core_scenarios_are_shipped_and_meet_the_content_bar() {
+fn the_library_has_the_scenarios_the_trainers_asked_for() {
     let lib = library();
-    for id in ["angry_warranty", "budget_customer", "after_hours", "endless_revisions"] {
+    assert!(lib.entries.len() >= 9, "{} scenarios", lib.entries.len());
+    // Each required scenario, and practices it must cite.
+    for (id, cites) in [
+        ("angry_warranty", &["P-03", "P-04", "P-06", "P-13", "P-22", "P-23"][..]),
+        ("budget_customer", &["P-02", "P-11", "P-20", "P-21"]),
+        ("after_hours", &["P-14", "P-21", "P-24", "P-26"]),
+        ("endless_revisions", &["P-21", "P-24", "P-25", "P-32"]),
+        ("phone_while_busy", &["P-01", "P-07"]),
+        ("diy_parts", &["P-12"]),
+        ("intermittent_fault", &["P-10", "P-15"]),
+        ("competitor_botch", &["P-30"]),
+        ("premium_on_budget", &["P-28", "P-14"]),
+    ] {
         let entry = lib.find(id).unwrap_or_else(|e| panic!("{id}: {e}"));
+        for p in cites {
+            assert!(entry.scenario.practices.iter().any(|c| c == p), "{id} does not cite {p}");
+        }
+    }
+}
+
+#[test]
+fn every_scenario_meets_the_content_bar() {
+    for entry in &library().entries {
         let s = &entry.scenario;
-        assert!(s.nodes.len() >= 12, "{id}: {} nodes", s.nodes.len());
-        assert!(s.endings.len() >= 3, "{id}: {} endings", s.endings.len());
-        assert!(!s.facts.is_empty(), "{id}: no hidden fact");
-        assert!(
-            !s.practices.is_empty() && s.practices.iter().all(|p| p.starts_with("P-")),
-            "{id}: practices {:?}",
-            s.practices
-        );
+        let id = &s.id;
+        assert!(s.nodes.len() >= 20, "{id}: {} nodes", s.nodes.len());
+        assert!(s.endings.len() >= 4, "{id}: {} endings", s.endings.len());
+        assert!(s.facts.len() >= 2, "{id}: {} hidden facts", s.facts.len());
+        assert!(!s.practices.is_empty(), "{id}: cites no practice");
+        for p in &s.practices {
+            assert!(PRACTICES.contains(&p.as_str()), "{id}: `{p}` is not in the practice list");
+        }
         let outcomes: std::collections::BTreeSet<_> = s.endings.iter().map(|e| e.outcome).collect();
         assert!(outcomes.len() >= 2, "{id}: endings all have the same outcome");
+        // Random line variants: every ending and nearly every node has two or more.
+        for e in &s.endings {
+            assert!(e.says.len() >= 2, "{id}: ending `{}` has one line", e.id);
+        }
+        let varied = s.nodes.iter().filter(|n| n.says.len() >= 2).count();
+        assert!(varied * 10 >= s.nodes.len() * 9, "{id}: only {varied} of {} nodes have line variants", s.nodes.len());
+        // Choices: every node offers at least two replies, and the good reply is not always in
+        // the same place on the best path.
+        for n in &s.nodes {
+            assert!(n.replies.len() >= 2, "{id}: node `{}` offers {} reply", n.id, n.replies.len());
+        }
+        let best = analyze::extremes(s, &entry.rubric, None).expect("exact analysis").best_path;
+        let distinct: std::collections::BTreeSet<_> = best.iter().collect();
+        assert!(distinct.len() >= 2, "{id}: the best path is always option {:?}", distinct);
     }
+}
+
+#[test]
+fn every_scenario_meets_the_balance_targets() {
+    // Best 100; a random trainee averages at most 50; the shipped "yes to everything" and
+    // "flat no" policies each at most 40; each rule family can fail on its own.
+    let lib = library();
+    let files = analyze::policy_files(&common::scenarios_dir().join("policies"));
+    let names: Vec<String> = files.iter().map(|f| f.file_name().unwrap().to_string_lossy().into_owned()).collect();
+    assert_eq!(names, ["flat_no.policy.ron", "yes_to_everything.policy.ron"]);
+    let policies: Vec<(String, analyze::ActWeights)> = files
+        .iter()
+        .map(|f| {
+            let p = analyze::Policy::load(f).expect("policy parses");
+            (p.name.clone(), p.weights(&lib.rulebook).expect("policy acts exist"))
+        })
+        .collect();
+    let mut problems = Vec::new();
+    for entry in &lib.entries {
+        let (s, rubric) = (&entry.scenario, &entry.rubric);
+        let best = analyze::extremes(s, rubric, None).expect("exact analysis").best;
+        let balance = analyze::Balance::measure(s, rubric, best, &policies, 2000, 0).expect("exact analysis");
+        assert_eq!(balance.families.len(), 3, "{}", s.id);
+        problems.extend(balance.problems().into_iter().map(|p| format!("{}: {p}", s.id)));
+        // The path shown for a family failing alone really scores what it says.
+        for f in &balance.families {
+            let tally = analyze::tally_path(s, rubric, &f.fact_values, &f.path).expect("the path plays to an ending");
+            let scores: Vec<Option<f64>> = (0..3).map(|c| tally.category(c)).collect();
+            assert_eq!(scores, f.scores, "{} {}", s.id, f.category);
+        }
+    }
+    assert!(problems.is_empty(), "balance targets missed:\n{}", problems.join("\n"));
+}
+
+#[test]
+fn the_shipped_balance_check_passes_from_the_command_line() {
+    let run = common::rehearse(&["analyze", "--check", "--runs", "500"]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert!(run.stdout.starts_with("scenario "), "{}", run.stdout);
+    assert!(run.stdout.contains("Yes to everything") && run.stdout.contains("Flat no"), "{}", run.stdout);
+    assert_eq!(run.stdout.lines().count(), library().entries.len() + 1, "{}", run.stdout);
 }
 
 #[test]
@@ -95,6 +178,29 @@ fn the_hidden_facts_change_the_right_move() {
             }
         }
         assert!(differs, "{}: one path scores 100 under every fact outcome", s.id);
+    }
+}
+
+#[test]
+fn each_hidden_fact_changes_the_right_move() {
+    // For every fact there are two outcomes that differ in that fact alone, where the best path
+    // of one does not score 100 under the other.
+    for entry in &library().entries {
+        let s = &entry.scenario;
+        let outcomes = analyze::fact_outcomes(s, &entry.rubric);
+        let best: Vec<Vec<usize>> = outcomes
+            .iter()
+            .map(|o| analyze::extremes(s, &entry.rubric, Some(o)).expect("exact analysis").best_path)
+            .collect();
+        for (f, def) in s.facts.iter().enumerate() {
+            let matters = outcomes.iter().enumerate().any(|(i, a)| {
+                outcomes.iter().any(|b| {
+                    let differs_only_here = (0..a.len()).all(|k| (k == f) != (a[k] == b[k]));
+                    differs_only_here && !scores_100(entry, b, &best[i])
+                })
+            });
+            assert!(matters, "{}: the fact `{}` never changes the right move", s.id, def.id);
+        }
     }
 }
 

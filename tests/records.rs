@@ -138,7 +138,7 @@ fn the_chain_names_edited_removed_and_reordered_records() {
                     "--mode",
                     "assessment",
                     "--choices",
-                    "3,2,2,3,2,2,3,2,2",
+                    "3,2,3,1,4,3,2,2,2,1,2,3",
                     "--key-file",
                     &key_arg,
                 ],
@@ -184,12 +184,21 @@ fn the_chain_names_edited_removed_and_reordered_records() {
 #[test]
 fn rescore_replays_stored_versions_and_flags_mismatches() {
     for db in dbs::both() {
-        for seed in ["1", "2"] {
+        for seed in ["1", "5"] {
             let out = run(&db, &["play", "angry_warranty", "--seed", seed, "--choices", "4,1,1"]);
             assert_eq!(out.code, 0, "{}", out.stderr);
             let out = run(
                 &db,
-                &["play", "angry_warranty", "--seed", seed, "--mode", "assessment", "--choices", "3,2,2,3,2,2,3,2,2"],
+                &[
+                    "play",
+                    "angry_warranty",
+                    "--seed",
+                    seed,
+                    "--mode",
+                    "assessment",
+                    "--choices",
+                    "3,2,3,1,4,3,2,2,2,1,2,3",
+                ],
             );
             assert_eq!(out.code, 0, "{}", out.stderr);
         }
@@ -259,7 +268,7 @@ fn hostile_names_are_stored_verbatim_and_shown_safely() {
                         "--mode",
                         "assessment",
                         "--choices",
-                        "3,2,2,3,2,2,3,2,2",
+                        "3,2,3,1,4,3,2,2,2,1,2,3",
                     ],
                 );
                 assert_eq!(out.code, 0, "{}", out.stderr);
@@ -304,7 +313,7 @@ fn hostile_names_are_stored_verbatim_and_shown_safely() {
 #[test]
 fn report_rules_lists_failing_rules_and_where_trainees_get_lost() {
     let db = dbs::sqlite();
-    for choices in ["3,2,2,3,2,2,3,2,2", "4,1,1", "4,1,1"] {
+    for choices in ["3,2,3,1,4,3,2,2,2,1,2,3", "4,1,1", "4,1,1"] {
         let out = run(&db, &["play", "angry_warranty", "--seed", "1", "--choices", choices]);
         assert_eq!(out.code, 0, "{}", out.stderr);
     }

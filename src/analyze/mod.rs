@@ -5,7 +5,12 @@
 //! path count is a memoised count over positions alone; random trainees are simulated by
 //! [`Walker`] on the engine's own transition function.
 
+mod balance;
+mod policy;
 mod search;
+
+pub use balance::{ALONE_HIGH, ALONE_LOW, Balance, FamilyAlone, POLICY_MAX, RANDOM_MAX, family_alone};
+pub use policy::{ActWeights, POLICY_SUFFIX, Policy, policy_files};
 
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
@@ -136,15 +141,30 @@ pub fn extremes(s: &Scenario, rubric: &Rubric, facts: Option<&[i64]>) -> Result<
         Some(f) => vec![f.to_vec()],
         None => fact_outcomes(s, rubric),
     };
-    // Deep graphs recurse deeply: run the search on a thread with a generous stack.
+    on_big_stack(|| search::search_all(s, rubric, outcomes.clone()))
+}
+
+/// Deep graphs recurse deeply: run a search on a thread with a generous stack (or on this one
+/// when no thread can be started).
+fn on_big_stack<T: Send>(f: impl Fn() -> T + Sync) -> T {
     std::thread::scope(|scope| {
-        std::thread::Builder::new()
-            .stack_size(1 << 30)
-            .spawn_scoped(scope, || search::search_all(s, rubric, outcomes.clone()))
-            .ok()
-            .and_then(|h| h.join().ok())
+        std::thread::Builder::new().stack_size(1 << 30).spawn_scoped(scope, &f).ok().and_then(|h| h.join().ok())
     })
-    .unwrap_or_else(|| search::search_all(s, rubric, outcomes))
+    .unwrap_or_else(f)
+}
+
+/// Play `path` (1-based option numbers) under `facts` and score it; `None` when an option is
+/// not offered or the path does not reach an ending.
+pub fn tally_path(s: &Scenario, rubric: &Rubric, facts: &[i64], path: &[usize]) -> Option<Tally> {
+    let mut pos = opening(s);
+    let mut tracker = Tracker::new(rubric);
+    for &option in path {
+        let Target::Node(n) = pos.at else { return None };
+        let reply = offered(s, facts, &pos).nth(option.checked_sub(1)?)?;
+        tracker.observe(rubric, pos.turn + 1, &env(facts, &pos), s.nodes[n].replies[reply].acts);
+        pos = step(s, facts, &pos, reply);
+    }
+    matches!(pos.at, Target::Ending(_)).then(|| Tally::of(rubric, &tracker))
 }
 
 /// Reusable buffers for fast random playthroughs.
@@ -162,6 +182,12 @@ impl Walker {
 
     /// Play one session with uniformly random replies and return its scored tally.
     pub fn play(&mut self, s: &Scenario, rubric: &Rubric, seed: u64) -> Tally {
+        self.play_with(s, rubric, seed, None)
+    }
+
+    /// Play one session as a scripted advisor: at each turn the offered reply with the highest
+    /// policy score, at random among equals (uniformly random without a policy).
+    pub fn play_with(&mut self, s: &Scenario, rubric: &Rubric, seed: u64, policy: Option<&ActWeights>) -> Tally {
         let mut rng = ChaCha8Rng::seed_from_u64(seed);
         let facts = draw_facts(s, &mut rng);
         let mut pos = opening(s);
@@ -169,6 +195,11 @@ impl Walker {
         while let Target::Node(n) = pos.at {
             self.options.clear();
             self.options.extend(offered(s, &facts, &pos));
+            if let Some(p) = policy {
+                let replies = &s.nodes[n].replies;
+                let top = self.options.iter().map(|&r| p.score(replies[r].acts)).max().unwrap_or(0);
+                self.options.retain(|&r| p.score(replies[r].acts) == top);
+            }
             let reply = self.options[below(&mut rng, self.options.len() as u64) as usize];
             self.tracker.observe(rubric, pos.turn + 1, &env(&facts, &pos), s.nodes[n].replies[reply].acts);
             pos = step(s, &facts, &pos, reply);
@@ -179,8 +210,14 @@ impl Walker {
 
 /// Score `runs` uniformly random trainees (seeds `seed`, `seed+1`, …).
 pub fn random(s: &Scenario, rubric: &Rubric, runs: usize, seed: u64) -> RandomStats {
+    scripted(s, rubric, None, runs, seed)
+}
+
+/// Score `runs` plays of a scripted advisor (uniformly random without a policy).
+pub fn scripted(s: &Scenario, rubric: &Rubric, policy: Option<&ActWeights>, runs: usize, seed: u64) -> RandomStats {
     let mut walker = Walker::new(rubric);
-    let mut totals: Vec<f64> = (0..runs as u64).map(|i| walker.play(s, rubric, seed.wrapping_add(i)).total()).collect();
+    let mut totals: Vec<f64> =
+        (0..runs as u64).map(|i| walker.play_with(s, rubric, seed.wrapping_add(i), policy).total()).collect();
     totals.sort_by(f64::total_cmp);
     let pct = |q: f64| -> f64 {
         if totals.is_empty() {

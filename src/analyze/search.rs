@@ -431,3 +431,24 @@ pub(super) fn search_all(s: &Scenario, rubric: &Rubric, outcomes: Vec<Vec<i64>>)
     }
     Ok(out)
 }
+
+/// A best total, the path (1-based options) reaching it, and the fact outcome it was found under.
+pub(super) type Found = (f64, Vec<usize>, Vec<i64>);
+
+/// The best total over every given fact outcome, with its path and the outcome it was found
+/// under (`None` when no outcome has an ending). Used with an inverted rubric.
+pub(super) fn best_of(s: &Scenario, rubric: &Rubric, outcomes: Vec<Vec<i64>>) -> Result<Option<Found>, AnalyzeError> {
+    let tables = Tables::new(s);
+    let mut out: Option<Found> = None;
+    for facts in outcomes {
+        let mut best = Search::new(s, rubric, &tables, facts.clone(), Goal::Best);
+        best.run();
+        if best.overflow {
+            return Err(AnalyzeError::TooLarge { limit: STATE_BUDGET });
+        }
+        if best.incumbent.is_finite() && out.as_ref().is_none_or(|o| best.incumbent > o.0) {
+            out = Some((best.incumbent, best.incumbent_path, facts));
+        }
+    }
+    Ok(out)
+}

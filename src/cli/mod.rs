@@ -4,6 +4,7 @@
 //! scenario, malformed arguments, unusable files).
 
 mod analyze;
+mod author;
 mod play;
 mod records;
 mod validate;
@@ -99,8 +100,15 @@ enum Command {
         /// Files or folders (default: the scenario folder).
         paths: Vec<PathBuf>,
     },
-    /// Best, worst and random-trainee scores of a scenario.
+    /// Balance of a scenario (or all): best, worst, random trainees, policies, families.
     Analyze(analyze::AnalyzeArgs),
+    /// Write a new scenario skeleton `ID.scenario.ron` into the scenario folder.
+    New {
+        /// The new scenario's id (lower-case letters, digits, underscores).
+        id: String,
+    },
+    /// A scenario as a picture: Graphviz DOT or Mermaid text.
+    Graph(author::GraphArgs),
     /// The monthly best-employee ranking (`report rules`: trainer analytics).
     Report(records::ReportArgs),
     /// Check or load stored sessions.
@@ -146,6 +154,8 @@ pub fn run() -> ExitCode {
         Some(Command::Export { command }) => records::export(&cli.db, &command),
         Some(Command::Validate { paths }) => validate::run(&dir, &paths),
         Some(Command::Analyze(args)) => analyze::run(&dir, &args),
+        Some(Command::New { id }) => author::new(&dir, &id),
+        Some(Command::Graph(args)) => author::graph(&dir, &args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -36,8 +36,8 @@ pub(crate) fn run(default_dir: &Path, paths: &[PathBuf]) -> Result<u8, Failure> 
             diags.push(Diagnostic::error(path, None, "no such file or folder"));
         }
     }
-    for d in &diags {
-        println!("{d}");
+    for text in rehearse::diag::render_all(&diags) {
+        println!("{text}");
     }
     let errors = diags.iter().filter(|d| d.is_error()).count();
     let warnings = diags.len() - errors;

@@ -33,7 +33,7 @@ pub fn load(file: &Path, text: &str) -> (Option<Rulebook>, Vec<Diagnostic>) {
     if raw.acts.len() > MAX_ACTS {
         diags.push(Diagnostic::error(
             file,
-            None,
+            at(map.find_key_after(0, "acts")),
             format!("{} acts declared; at most {MAX_ACTS} are supported", raw.acts.len()),
         ));
     }
@@ -113,7 +113,9 @@ pub fn load(file: &Path, text: &str) -> (Option<Rulebook>, Vec<Diagnostic>) {
         }
     }
     for (i, c) in categories.iter().enumerate() {
-        if !rules.iter().any(|r| r.category == i) {
+        // A duplicate id is reported above; its rules all belong to the first declaration.
+        let duplicate = categories[..i].iter().any(|p| p.id == c.id);
+        if !duplicate && !rules.iter().any(|r| r.category == i) {
             diags.push(Diagnostic::warning(
                 file,
                 at(map.find_field("id", &c.id, 0)),
@@ -160,7 +162,8 @@ fn resolve_check(raw: &RawCheck, acts: &[Act], names: &[&str], problems: &mut Ve
         }
         RawCheck::WithinSeconds { seconds, act: a } => {
             if !(seconds.is_finite() && *seconds > 0.0 && *seconds <= 3600.0) {
-                problems.push((format!("`WithinSeconds` needs between 0 and 3600 seconds, not {seconds}"), None));
+                problems
+                    .push((format!("`WithinSeconds` needs more than 0 and at most 3600 seconds, not {seconds}"), None));
             }
             let millis = (seconds.clamp(0.0, 3600.0) * 1000.0).round() as u32;
             Check::WithinSeconds { millis, act: act(a, problems) }

@@ -125,7 +125,8 @@ impl Checker<'_> {
     fn facts(&mut self, raw: &RawScenario) -> Vec<FactDef> {
         use super::raw::RawDraw;
         if raw.facts.len() > MAX_FACTS {
-            self.error(None, format!("{} facts declared; at most {MAX_FACTS} are supported", raw.facts.len()));
+            let at = self.map.find_key_after(0, "facts");
+            self.error(at, format!("{} facts declared; at most {MAX_FACTS} are supported", raw.facts.len()));
         }
         let mut out = Vec::new();
         for f in &raw.facts {
@@ -195,7 +196,8 @@ impl Checker<'_> {
             [("mood", raw.customer.mood), ("patience", raw.customer.patience), ("trust", raw.customer.trust)]
         {
             if !(0..=METER_MAX).contains(&value) {
-                let at = self.map.text().find(&format!("{name}:"));
+                let customer = self.map.find_key_after(0, "customer").unwrap_or(0);
+                let at = self.map.find_key_after(customer, name);
                 self.error(at, format!("the customer's opening {name} is {value}; meters run from 0 to {METER_MAX}"));
             }
         }
@@ -304,10 +306,8 @@ impl Checker<'_> {
         for e in &raw.endings {
             let e_at = self.declare("ending", &e.id);
             if e.satisfaction > 100 {
-                self.error(
-                    e_at,
-                    format!("ending `{}` has satisfaction {}; it runs from 0 to 100", e.id, e.satisfaction),
-                );
+                let at = e_at.and_then(|o| self.map.find_key_after(o, "satisfaction")).or(e_at);
+                self.error(at, format!("ending `{}` has satisfaction {}; it runs from 0 to 100", e.id, e.satisfaction));
             }
             let says = self.lines(&e.says, &facts, &e.id, e_at);
             endings.push(Ending {
@@ -388,12 +388,15 @@ impl Checker<'_> {
 
     fn ring(&mut self, ring: &RawRing, n: &RawNode, n_at: Option<usize>) -> Option<Ring> {
         let at = self.map.find_field_after(n_at.unwrap_or(0), "unanswered", &ring.unanswered).or(n_at);
+        let ring_at = n_at.and_then(|o| self.map.find_key_after(o, "ring"));
+        let [every_at, rings_at] =
+            ["every", "rings"].map(|key| ring_at.and_then(|o| self.map.find_key_after(o, key)).or(at));
         let mut ok = seconds_ok(ring.every);
         if !ok {
-            self.error(at, format!("node `{}` rings every {} seconds; give 0.5 to 60", n.id, ring.every));
+            self.error(every_at, format!("node `{}` rings every {} seconds; give 0.5 to 60", n.id, ring.every));
         }
         if ring.rings == 0 {
-            self.error(at, format!("node `{}` rings 0 times; give 1 or more rings", n.id));
+            self.error(rings_at, format!("node `{}` rings 0 times; give 1 or more rings", n.id));
             ok = false;
         }
         let Some(i) = n.replies.iter().position(|r| r.id == ring.unanswered) else {
@@ -414,13 +417,18 @@ impl Checker<'_> {
     }
 
     fn pressure(&mut self, p: &RawPressure) -> Option<Pressure> {
-        let at = self.map.text().find("pressure:");
+        let at = self.map.find_key_after(0, "pressure");
+        let [grace_at, every_at, drain_at] =
+            ["grace", "every", "drain"].map(|key| at.and_then(|o| self.map.find_key_after(o, key)).or(at));
         let ok = seconds_ok(p.every) && p.grace.is_finite() && (0.0..=600.0).contains(&p.grace);
         if !ok {
-            self.error(at, "`pressure` needs `grace` from 0 to 600 seconds and `every` from 0.5 to 60".into());
+            self.error(
+                if seconds_ok(p.every) { grace_at } else { every_at },
+                "`pressure` needs `grace` from 0 to 600 seconds and `every` from 0.5 to 60".into(),
+            );
         }
         if !(1..=METER_MAX).contains(&p.drain) {
-            self.error(at, format!("`pressure` drains {} patience a step; give 1 to {METER_MAX}", p.drain));
+            self.error(drain_at, format!("`pressure` drains {} patience a step; give 1 to {METER_MAX}", p.drain));
             return None;
         }
         ok.then(|| Pressure { grace_ms: millis(p.grace), every_ms: millis(p.every), drain: p.drain })

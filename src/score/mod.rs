@@ -33,7 +33,8 @@ impl Tally {
         let mut t = Tally::default();
         for (i, r) in rubric.rules.iter().enumerate() {
             let c = r.category.min(MAX_CATEGORIES - 1);
-            match rubric.verdict(tracker, i).0 {
+            let verdict = rubric.verdict(tracker, i).0;
+            match if r.inverted { verdict.flipped() } else { verdict } {
                 Verdict::Pass => {
                     t.passed[c] += r.weight;
                     t.applicable[c] += r.weight;

@@ -46,6 +46,9 @@ pub struct RubricRule {
     pub reads_meters: [bool; 3],
     /// True when its `applies` condition reads whether a fact is known.
     pub reads_known: bool,
+    /// Analysis only ([`Rubric::inverted`]): a kept rule counts as broken and a broken one as
+    /// kept, so the analyser's best search finds paths that break this rule's family.
+    pub inverted: bool,
     pub(super) ops: std::ops::Range<u32>,
     pub(super) root: u32,
 }
@@ -84,6 +87,15 @@ impl Verdict {
             Verdict::Pass => "pass",
             Verdict::Fail => "fail",
             Verdict::NotApplicable => "n/a",
+        }
+    }
+
+    /// Pass for fail and fail for pass; n/a stays n/a.
+    pub fn flipped(self) -> Verdict {
+        match self {
+            Verdict::Pass => Verdict::Fail,
+            Verdict::Fail => Verdict::Pass,
+            Verdict::NotApplicable => Verdict::NotApplicable,
         }
     }
 }
@@ -144,6 +156,7 @@ impl Rubric {
                 acts,
                 reads_meters,
                 reads_known,
+                inverted: false,
                 ops: lo..ops.len() as u32,
                 root,
             });
@@ -163,6 +176,24 @@ impl Rubric {
             })
             .collect();
         (Rubric { rulebook, rules, ops, windowed }, problems)
+    }
+
+    /// A copy for analysis in which every rule of `category` is scored the other way round:
+    /// its best total belongs to the paths that keep the other families and break this one.
+    pub fn inverted(&self, category: usize) -> Rubric {
+        self.inverted_weighted(category, 1, 1)
+    }
+
+    /// [`Rubric::inverted`], with the inverted family's weights multiplied by `family` and every
+    /// other rule's by `others` (to lean the search towards breaking this family, or towards
+    /// keeping the others).
+    pub fn inverted_weighted(&self, category: usize, family: u32, others: u32) -> Rubric {
+        let mut copy = self.clone();
+        for r in &mut copy.rules {
+            r.inverted = r.category == category;
+            r.weight *= if r.inverted { family } else { others };
+        }
+        copy
     }
 
     /// Number of categories.

@@ -156,6 +156,8 @@ impl Tracker {
             } else {
                 self.possible(rubric, r.root, future)
             };
+            // An inverted rule (analysis only) counts a pass as a fail and the other way round.
+            let set = if r.inverted { (set & N) | ((set & P) << 1) | ((set & F) >> 1) } else { set };
             if set & P != 0 {
                 can_pass += r.weight;
             }

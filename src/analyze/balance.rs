@@ -1,0 +1,144 @@
+//! The balance targets every shipped scenario meets, and the search that shows each rule family
+//! can fail on its own.
+//!
+//! - the best total is 100;
+//! - a uniformly random trainee averages at most [`RANDOM_MAX`];
+//! - every scripted policy averages at most [`POLICY_MAX`];
+//! - for each family there is a path that scores at least [`ALONE_HIGH`] on every other family
+//!   and at most [`ALONE_LOW`] on this one ([`family_alone`]).
+
+use serde::Serialize;
+
+use super::{ActWeights, AnalyzeError, RandomStats, fact_outcomes, on_big_stack, search, tally_path};
+use crate::scenario::Scenario;
+use crate::score::Rubric;
+
+/// Most a uniformly random trainee may average.
+pub const RANDOM_MAX: f64 = 50.0;
+/// Most a scripted policy ("yes to everything", "flat no") may average.
+pub const POLICY_MAX: f64 = 40.0;
+/// A family "fails" at or below this score…
+pub const ALONE_LOW: f64 = 50.0;
+/// …while every other family "does well" at or above this one.
+pub const ALONE_HIGH: f64 = 80.0;
+
+/// The path that best keeps the other families while breaking one.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FamilyAlone {
+    /// The family's category id.
+    pub category: String,
+    /// 1-based option numbers.
+    pub path: Vec<usize>,
+    /// The fact values (id, value) it was found under.
+    pub facts: Vec<(String, String)>,
+    /// The same fact values as the engine holds them (choice index or number).
+    pub fact_values: Vec<i64>,
+    /// Every family's score on that path (`None`: no rule of it applied).
+    pub scores: Vec<Option<f64>>,
+    /// True when this family is at or below [`ALONE_LOW`] and every other family that applied
+    /// is at or above [`ALONE_HIGH`].
+    pub fails_alone: bool,
+}
+
+/// For each family, the path that keeps the most weight of the other families while breaking
+/// the most of this one: the exact best of a rubric in which this family's verdicts are
+/// inverted (with the weights leaned each way in turn, [`LEANS`], until a path shows the family
+/// failing alone), rescored with the real rubric. A family no path reaches an ending for is
+/// left out.
+pub fn family_alone(s: &Scenario, rubric: &Rubric) -> Result<Vec<FamilyAlone>, AnalyzeError> {
+    let outcomes = fact_outcomes(s, rubric);
+    let mut out = Vec::new();
+    for c in 0..rubric.category_count() {
+        // The plain inversion first; if its best path does not show the family failing alone,
+        // lean the search towards keeping the others, then towards breaking this family.
+        let mut closest: Option<FamilyAlone> = None;
+        for (family, others) in LEANS {
+            let inverted = rubric.inverted_weighted(c, family, others);
+            let Some((_, path, facts)) = on_big_stack(|| search::best_of(s, &inverted, outcomes.clone()))? else {
+                continue;
+            };
+            let Some(tally) = tally_path(s, rubric, &facts, &path) else { continue };
+            let scores: Vec<Option<f64>> = (0..rubric.category_count()).map(|k| tally.category(k)).collect();
+            let fails_alone = scores[c].is_some_and(|v| v <= ALONE_LOW)
+                && scores.iter().enumerate().all(|(k, v)| k == c || v.is_none_or(|v| v >= ALONE_HIGH));
+            let found = FamilyAlone {
+                category: rubric.rulebook.categories[c].id.clone(),
+                path,
+                facts: s.facts.iter().zip(&facts).map(|(f, v)| (f.id.clone(), f.value_text(*v))).collect(),
+                fact_values: facts,
+                scores,
+                fails_alone,
+            };
+            if fails_alone {
+                closest = Some(found);
+                break;
+            }
+            closest.get_or_insert(found);
+        }
+        out.extend(closest);
+    }
+    Ok(out)
+}
+
+/// Weight multipliers (this family, the others) tried in turn by [`family_alone`].
+const LEANS: [(u32, u32); 4] = [(1, 1), (1, 2), (1, 4), (2, 1)];
+
+/// A scenario's balance figures.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Balance {
+    /// Best total over every path and fact outcome.
+    pub best: f64,
+    /// The uniformly random trainee.
+    pub random: RandomStats,
+    /// One entry per family ([`family_alone`]).
+    pub families: Vec<FamilyAlone>,
+    /// Each scripted policy's name and scores.
+    pub policies: Vec<(String, RandomStats)>,
+}
+
+impl Balance {
+    /// Measure a scenario: `best` comes from [`super::extremes`], the rest is computed here.
+    pub fn measure(
+        s: &Scenario,
+        rubric: &Rubric,
+        best: f64,
+        policies: &[(String, ActWeights)],
+        runs: usize,
+        seed: u64,
+    ) -> Result<Balance, AnalyzeError> {
+        Ok(Balance {
+            best,
+            random: super::random(s, rubric, runs, seed),
+            families: family_alone(s, rubric)?,
+            policies: policies
+                .iter()
+                .map(|(name, w)| (name.clone(), super::scripted(s, rubric, Some(w), runs, seed)))
+                .collect(),
+        })
+    }
+
+    /// Every target missed, in words (empty when balanced).
+    pub fn problems(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        if self.best < 100.0 {
+            out.push(format!("the best total is {:.1}, not 100", self.best));
+        }
+        if self.random.mean > RANDOM_MAX {
+            out.push(format!("a random trainee averages {:.1} (at most {RANDOM_MAX} wanted)", self.random.mean));
+        }
+        for (name, stats) in &self.policies {
+            if stats.mean > POLICY_MAX {
+                out.push(format!("the policy \"{name}\" averages {:.1} (at most {POLICY_MAX} wanted)", stats.mean));
+            }
+        }
+        for f in self.families.iter().filter(|f| !f.fails_alone) {
+            out.push(format!(
+                "`{}` cannot fail on its own: no path scores ≤ {ALONE_LOW} on it and ≥ {ALONE_HIGH} on every other family \
+                 (closest: --choices {})",
+                f.category,
+                f.path.iter().map(ToString::to_string).collect::<Vec<_>>().join(",")
+            ));
+        }
+        out
+    }
+}
