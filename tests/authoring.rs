@@ -224,3 +224,28 @@ fn a_policy_with_an_unknown_act_is_named_with_its_line_and_a_suggestion() {
     assert_eq!(run.code, 2);
     assert!(run.stderr.contains("typo.policy.ron:1:"), "{}", run.stderr);
 }
+
+#[test]
+fn the_guide_examples_are_valid_ron_of_the_right_shape() {
+    use rehearse::scenario::raw::{RawFact, RawNode};
+    #[derive(serde::Deserialize)]
+    struct Facts {
+        #[allow(dead_code)]
+        facts: Vec<RawFact>,
+    }
+    let guide = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/authoring.md")).unwrap();
+    let blocks: Vec<&str> =
+        guide.split("```ron\n").skip(1).map(|b| b.split("```").next().unwrap().trim().trim_end_matches(',')).collect();
+    assert_eq!(blocks.len(), 3, "the facts, the node and the policy examples");
+    let options = ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
+    options.from_str::<Facts>(&format!("({})", blocks[0])).unwrap_or_else(|e| panic!("facts example: {e}"));
+    options.from_str::<RawNode>(blocks[1]).unwrap_or_else(|e| panic!("node example: {e}"));
+    let policy = Policy::parse(Path::new("guide.policy.ron"), blocks[2]).unwrap();
+    let lib = Library::load(&common::scenarios_dir()).unwrap();
+    policy.weights(&lib.rulebook).expect("the policy example names real acts");
+    // Every act the node example uses exists.
+    let node: RawNode = options.from_str(blocks[1]).unwrap();
+    for act in node.replies.iter().flat_map(|r| &r.acts) {
+        assert!(lib.rulebook.act(act).is_some(), "{act}");
+    }
+}

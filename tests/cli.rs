@@ -174,3 +174,20 @@ fn analyze_prints_extremes_path_count_and_random_distribution() {
     assert!(text.stdout.contains("best path  --choices "), "{}", text.stdout);
     assert!(text.stdout.contains("claim=unreasonable"), "{}", text.stdout);
 }
+
+#[test]
+fn a_reader_that_goes_away_does_not_make_it_panic() {
+    // `rehearse graph … | head -1`: the reader closes the pipe before the output is written.
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_rehearse"))
+        .args(["graph", "angry_warranty"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_ne!(out.status.code(), Some(101), "{stderr}");
+}
