@@ -1,5 +1,9 @@
 //! (c) `analyze` of a generated 2,000-node scenario: target under 1 s. Baseline: a memoised
 //! count of the same graph's paths without scoring or state.
+//!
+//! (d) `analyze --check` of the whole shipped library on one core (exact extremes, the capped
+//! search, 1,000 random trainees and 1,000 plays of each shipped policy per scenario, each family
+//! failing alone): target under 2 s. Baseline: loading and validating the same library.
 
 #[path = "support/mod.rs"]
 mod support;
@@ -70,5 +74,36 @@ fn main() {
             let _ = count_paths(&s);
         },
     );
+    check_library(&dir);
     c.final_summary();
+}
+
+/// Everything `rehearse analyze --check` computes for every shipped scenario.
+fn check_library(dir: &Path) {
+    let lib = rehearse::library::Library::load(dir).expect("shipped library");
+    let book = &lib.rulebook;
+    let policies: Vec<(String, analyze::Strategy)> = analyze::policy_files(&dir.join("policies"))
+        .iter()
+        .map(|f| {
+            let p = analyze::Policy::load(f).expect("policy");
+            (p.name.clone(), p.weights(book).expect("policy acts"))
+        })
+        .collect();
+    let check = || {
+        for e in &lib.entries {
+            let ex = analyze::extremes(&e.scenario, &e.rubric, None).expect("exact");
+            let b = analyze::Balance::measure(&e.scenario, &e.rubric, &ex, &policies, 1000, 0).expect("exact");
+            std::hint::black_box(b.problems());
+        }
+    };
+    let t = std::time::Instant::now();
+    check();
+    println!(
+        "TIME analyze --check, whole library ({} scenarios, one core): {:.3} s (target < 2 s)",
+        lib.entries.len(),
+        t.elapsed().as_secs_f64()
+    );
+    support::ratio("analyze --check of the library vs loading it", "report", 3, check, || {
+        rehearse::library::Library::load(dir).expect("shipped library")
+    });
 }

@@ -11,8 +11,8 @@ use rehearse::score::{Tally, Tracker, observe_reply};
 /// Every path, no memo: (best, worst, count).
 fn brute_force(e: &Entry, facts: &[i64]) -> (f64, f64, u128) {
     fn go(e: &Entry, facts: &[i64], pos: Position, t: Tracker, acc: &mut (f64, f64, u128)) {
-        if let Target::Ending(_) = pos.at {
-            let total = Tally::of(&e.rubric, &t).total();
+        if let Target::Ending(end) = pos.at {
+            let total = Tally::of(&e.rubric, &t, Some(e.scenario.endings[end].outcome)).total();
             acc.0 = acc.0.max(total);
             acc.1 = acc.1.min(total);
             acc.2 += 1;

@@ -218,7 +218,7 @@ fn a_policy_with_an_unknown_act_is_named_with_its_line_and_a_suggestion() {
     std::fs::write(&file, "(name: \"Empty\", prefer: {})").unwrap();
     let run = rehearse(&["analyze", "after_hours", "--policy", file.to_str().unwrap()]);
     assert_eq!(run.code, 2);
-    assert!(run.stderr.contains("`prefer` is empty"), "{}", run.stderr);
+    assert!(run.stderr.contains("the policy prefers nothing"), "{}", run.stderr);
     std::fs::write(&file, "(name: \"Broken\", prefer: {\"CaveIn\": x})").unwrap();
     let run = rehearse(&["analyze", "after_hours", "--policy", file.to_str().unwrap()]);
     assert_eq!(run.code, 2);

@@ -1,6 +1,10 @@
 //! Every check kind, passing, failing and not applicable, through the public API: a rulebook
 //! with one rule and a scripted scenario are written to a temporary folder, loaded, played and
 //! scored. `check` is the only place that touches the API.
+//!
+//! The scripted scenario always takes option 1; its first node also offers a reply performing
+//! every act (never taken), so every rule *could* be broken and none is n/a just for being
+//! unbreakable (that case has its own test).
 
 use rehearse::engine::Session;
 use rehearse::library::Library;
@@ -19,23 +23,55 @@ struct Case {
     /// Turn at whose node the budget is revealed (1-based), if any.
     reveal_at: Option<usize>,
     turns: Vec<Turn>,
+    /// Acts of the untaken second reply at the first node (`None`: no such reply).
+    spare: Option<&'static [&'static str]>,
+    /// Extra top-level rulebook fields (`repeat_cap: 3,`).
+    rulebook: &'static str,
+    /// The scenario's `promises: [...]` list, RON.
+    promises: &'static str,
+    /// Extra fields for the taken reply of a turn (1-based): `promises: ["p"]`.
+    reply_extra: Vec<(usize, &'static str)>,
+    /// Extra fields for the node of a turn (1-based): `breaks: ["p"]`.
+    node_extra: Vec<(usize, &'static str)>,
+    /// The ending's outcome.
+    outcome: &'static str,
+    /// Extra fields for the untaken spare reply (`promises: ["p"]`).
+    spare_extra: &'static str,
 }
 
 fn case(check: &'static str, turns: Vec<Turn>) -> Case {
-    Case { check, applies: None, mood: 50, budget: 500, reveal_at: None, turns }
+    Case {
+        check,
+        applies: None,
+        mood: 50,
+        budget: 500,
+        reveal_at: None,
+        turns,
+        spare: Some(ACTS),
+        rulebook: "",
+        promises: "",
+        reply_extra: Vec::new(),
+        node_extra: Vec::new(),
+        outcome: "Retained",
+        spare_extra: "",
+    }
 }
 
 fn write_lab(dir: &std::path::Path, c: &Case, extra_rules: &str, overrides: &str) {
     let acts: Vec<String> = ACTS.iter().map(|a| format!("(id: \"{a}\", description: \"{a}\")")).collect();
     let applies = c.applies.map(|a| format!("applies: {a},")).unwrap_or_default();
     let rulebook = format!(
-        "(acts: [{}], categories: [(id: \"listening\", title: \"L\"), (id: \"choices\", title: \"C\")],
+        "({} acts: [{}], categories: [(id: \"listening\", title: \"L\"), (id: \"choices\", title: \"C\")],
           rules: [(id: \"R\", category: \"listening\", weight: 3, practice: \"P-02\", title: \"t\", explanation: \"e\",
                    tip: \"do it\", {applies} check: {}), {extra_rules}])",
+        c.rulebook,
         acts.join(", "),
         c.check
     );
     std::fs::write(dir.join("rulebook.ron"), rulebook).unwrap();
+    let extra = |list: &[(usize, &str)], n: usize| {
+        list.iter().filter(|(k, _)| *k == n).map(|(_, e)| format!("{e},")).collect::<String>()
+    };
     let nodes: Vec<String> = c
         .turns
         .iter()
@@ -45,10 +81,23 @@ fn write_lab(dir: &std::path::Path, c: &Case, extra_rules: &str, overrides: &str
             let to = if n == c.turns.len() { "end".to_string() } else { format!("t{}", n + 1) };
             let acts: Vec<String> = acts.iter().map(|a| format!("\"{a}\"")).collect();
             let reveals = if c.reveal_at == Some(n) { "reveals: [\"budget\"]," } else { "" };
+            let spare = match (n, c.spare) {
+                (1, Some(spare)) => {
+                    let acts: Vec<String> = spare.iter().map(|a| format!("\"{a}\"")).collect();
+                    format!(
+                        ", (id: \"t1.spare\", text: \"spare\", acts: [{}], {} to: \"end\")",
+                        acts.join(", "),
+                        c.spare_extra
+                    )
+                }
+                _ => String::new(),
+            };
             format!(
-                "(id: \"t{n}\", {reveals} says: [(id: \"t{n}.l\", text: \"line {n}\")],
-                  replies: [(id: \"t{n}.r\", text: \"reply {n}\", acts: [{}], effect: (mood: {mood}), to: \"{to}\")])",
-                acts.join(", ")
+                "(id: \"t{n}\", {reveals} {} says: [(id: \"t{n}.l\", text: \"line {n}\")],
+                  replies: [(id: \"t{n}.r\", text: \"reply {n}\", acts: [{}], effect: (mood: {mood}), {} to: \"{to}\"){spare}])",
+                extra(&c.node_extra, n),
+                acts.join(", "),
+                extra(&c.reply_extra, n),
             )
         })
         .collect();
@@ -56,11 +105,14 @@ fn write_lab(dir: &std::path::Path, c: &Case, extra_rules: &str, overrides: &str
         "(id: \"lab\", title: \"Lab\", summary: \"s\", difficulty: Easy,
           customer: (name: \"C\", situation: \"s\", mood: {}, patience: 100),
           facts: [(id: \"budget\", label: \"Budget {{value}}\", draw: Range(min: {b}, max: {b}))],
+          promises: [{}],
           start: \"t1\", nodes: [{}],
-          endings: [(id: \"end\", outcome: Retained, satisfaction: 50, says: [(id: \"end.l\", text: \"bye\")])],
+          endings: [(id: \"end\", outcome: {}, satisfaction: 50, says: [(id: \"end.l\", text: \"bye\")])],
           rules: ({overrides}))",
         c.mood,
+        c.promises,
         nodes.join(",\n"),
+        c.outcome,
         b = c.budget
     );
     std::fs::write(dir.join("lab.scenario.ron"), scenario).unwrap();
@@ -230,4 +282,154 @@ fn not_applicable_is_not_a_free_pass() {
     let failed = card.rules.iter().find(|r| r.id == "S").unwrap();
     assert_eq!(failed.tip.as_deref(), Some("t"), "failed rules carry their coaching tip");
     assert!(card.rules.iter().find(|r| r.id == "R").unwrap().tip.is_none(), "n/a rules carry no tip");
+}
+
+#[test]
+fn before_each() {
+    let each = "BeforeEach(first: \"Cost\", then: \"Book\")";
+    // A price before each booking, or in the same reply.
+    check(case(each, vec![Turn(&["Cost"], 0), Turn(&["Book"], 0), Turn(&["Cost", "Book"], 0)]), Pass, Some(3));
+    // A price for the first job does not cover booking the second.
+    check(case(each, vec![Turn(&["Cost"], 0), Turn(&["Book"], 0), Turn(&["Book"], 0)]), Fail, Some(3));
+    check(case(each, vec![Turn(&["Book"], 0), Turn(&["Cost"], 0)]), Fail, Some(1));
+    // Nothing booked: nothing to judge.
+    check(case(each, vec![Turn(&["Cost"], 0), Turn(&["Ask"], 0)]), NA, None);
+}
+
+const PROMISES: &str =
+    "(id: \"by_nine\", about: Time, says: \"ready by nine\", deliverable: Fact(\"budget\", AtLeast(400))),
+                        (id: \"quote\", about: Price, says: \"it costs 520\")";
+
+fn promise_case(turns: Vec<Turn>, reply_extra: Vec<(usize, &'static str)>) -> Case {
+    let mut c = case("KeepPromises", turns);
+    c.promises = PROMISES;
+    c.reply_extra = reply_extra;
+    c.spare_extra = "promises: [\"quote\"],";
+    c
+}
+
+#[test]
+fn keep_promises() {
+    let three = || vec![Turn(&["Ask"], 0), Turn(&["Offer"], 0), Turn(&["Book"], 0)];
+    // Made and kept, or made and never broken: kept.
+    check(promise_case(three(), vec![(1, "promises: [\"quote\"]"), (3, "keeps: [\"quote\"]")]), Pass, None);
+    check(promise_case(three(), vec![(2, "promises: [\"by_nine\"]")]), Pass, None);
+    // A later reply breaks it: more work after the quote.
+    check(promise_case(three(), vec![(1, "promises: [\"quote\"]"), (3, "breaks: [\"quote\"]")]), Fail, Some(3));
+    // Kept first, so a later "break" cannot undo it.
+    check(
+        promise_case(
+            three(),
+            vec![(1, "promises: [\"quote\"]"), (2, "keeps: [\"quote\"]"), (3, "breaks: [\"quote\"]")],
+        ),
+        Pass,
+        None,
+    );
+    // Made when the facts say the shop cannot keep it: broken at once.
+    let mut c = promise_case(three(), vec![(2, "promises: [\"by_nine\"]")]);
+    c.budget = 300;
+    check(c, Fail, Some(2));
+    // A node the conversation arrives at breaks it: the turn that led there shows it.
+    let mut c = promise_case(three(), vec![(1, "promises: [\"quote\"]")]);
+    c.node_extra = vec![(3, "breaks: [\"quote\"]")];
+    check(c, Fail, Some(2));
+    // Breaking a promise that was never made changes nothing; no promise made: n/a.
+    check(promise_case(three(), vec![(3, "breaks: [\"quote\"]")]), NA, None);
+    check(promise_case(three(), vec![]), NA, None);
+}
+
+#[test]
+fn a_rule_nobody_can_break_here_is_not_applicable() {
+    // No reply of the scenario dismisses the customer: "never dismiss" tests nothing here.
+    let mut c = case("Never(\"Dismiss\")", vec![Turn(&["Ask"], 0), Turn(&["Offer"], 0)]);
+    c.spare = None;
+    let (v, _, card) = run(&c, "", "");
+    assert_eq!(v, NA);
+    let r = card.rules.iter().find(|r| r.id == "R").unwrap();
+    assert_eq!(r.note, "nothing in this conversation could break it");
+    // The same rule where a dismissive reply is on offer (not taken) is a real pass.
+    let c = case("Never(\"Dismiss\")", vec![Turn(&["Ask"], 0), Turn(&["Offer"], 0)]);
+    check(c, Pass, None);
+}
+
+/// A lab with rule R = `Never(Dismiss)` (weight 3) and S = `Eventually(Offer)` (weight 1),
+/// `dismissals` dismissive replies, and the rulebook's repeat cap at 3.
+fn repeated(dismissals: usize) -> rehearse::score::Scorecard {
+    let mut turns = vec![Turn(&["Offer"], 0)];
+    turns.extend((0..dismissals).map(|_| Turn(&["Dismiss"], 0)));
+    let mut c = case("Never(\"Dismiss\")", turns);
+    c.rulebook = "repeat_cap: 3,";
+    let extra = "(id: \"S\", category: \"choices\", weight: 1, practice: \"P-11\", title: \"s\", explanation: \"e\", tip: \"t\", check: Eventually(\"Offer\"))";
+    run(&c, extra, "").2
+}
+
+#[test]
+fn a_fault_repeated_costs_again_up_to_the_cap() {
+    let (once, twice, thrice, four) = (repeated(1), repeated(2), repeated(3), repeated(4));
+    // S keeps 1; R broken n times weighs 3n against, at most 3 × 3.
+    assert_eq!(once.total, 25.0);
+    assert_eq!(twice.total, round1(100.0 / 7.0));
+    assert_eq!(thrice.total, 10.0);
+    assert!(thrice.total < once.total, "three digs cost strictly more than one");
+    assert_eq!(four.total, thrice.total, "the cap: one rule cannot sink everything");
+    let r = thrice.rules.iter().find(|r| r.id == "R").unwrap();
+    assert_eq!(r.cost, 9);
+    assert_eq!(r.breaches.iter().map(|e| e.turn).collect::<Vec<_>>(), [2, 3, 4], "every breach, with its turn");
+    assert!(r.note.starts_with("broken 3 times, at turns 2, 3 and 4."), "{}", r.note);
+    // Without a repeat cap in the rulebook a rule costs its weight once.
+    let c = case("Never(\"Dismiss\")", vec![Turn(&["Dismiss"], 0), Turn(&["Dismiss"], 0)]);
+    let (_, _, card) = run(&c, "", "");
+    assert_eq!(card.rules.iter().find(|r| r.id == "R").unwrap().cost, 3);
+}
+
+fn round1(x: f64) -> f64 {
+    (x * 10.0).round() / 10.0
+}
+
+#[test]
+fn an_ending_that_loses_the_customer_caps_the_total() {
+    let caps = "outcome_caps: [(outcome: Lost, cap: 60, reason: \"the customer left\")],";
+    let mut c = case("Eventually(\"Ask\")", vec![Turn(&["Ask"], 0)]);
+    c.rulebook = caps;
+    c.outcome = "Lost";
+    let (v, _, card) = run(&c, "", "");
+    assert_eq!(v, Pass);
+    assert_eq!(card.total, 60.0, "a perfect conversation that loses the customer");
+    let capped = card.capped.clone().expect("the debrief says why");
+    assert_eq!((capped.cap, capped.reason.as_str(), capped.uncapped), (60, "the customer left", 100.0));
+    assert_eq!(
+        rehearse::report::cap_line(&card).as_deref(),
+        Some("capped at 60: the customer left (100.0 before the cap)")
+    );
+    // Below the cap, nothing changes and nothing is said.
+    let mut c = case("Eventually(\"Ask\")", vec![Turn(&["Offer"], 0)]);
+    c.rulebook = caps;
+    c.outcome = "Lost";
+    let (_, _, card) = run(&c, "", "");
+    assert_eq!((card.total, card.capped), (0.0, None));
+    // Other outcomes are not capped.
+    let mut c = case("Eventually(\"Ask\")", vec![Turn(&["Ask"], 0)]);
+    c.rulebook = caps;
+    c.outcome = "Escalated";
+    assert_eq!(run(&c, "", "").2.total, 100.0);
+}
+
+#[test]
+fn notes_speak_in_plain_words_without_ids() {
+    let mut c = case("Never(\"Dismiss\")", vec![Turn(&["Dismiss"], 0)]);
+    c.rulebook = "";
+    let dir = tempfile::tempdir().unwrap();
+    write_lab(dir.path(), &c, "", "");
+    // Give the act a description the note must use.
+    let book = std::fs::read_to_string(dir.path().join("rulebook.ron")).unwrap().replace(
+        "(id: \"Dismiss\", description: \"Dismiss\")",
+        "(id: \"Dismiss\", description: \"Brushes the concern aside.\")",
+    );
+    std::fs::write(dir.path().join("rulebook.ron"), book).unwrap();
+    let lib = Library::load(dir.path()).unwrap();
+    let entry = lib.find("lab").unwrap();
+    let session = Session::replay(entry.scenario.clone(), 1, "t", &[1]).unwrap();
+    let card = score(&entry.scenario, &entry.rubric, session.transcript());
+    let r = card.rules.iter().find(|r| r.id == "R").unwrap();
+    assert_eq!(r.note, "broken at turn 1. To avoid: brushes the concern aside.");
 }

@@ -59,9 +59,29 @@ fn play_prints_a_text_debrief_with_tips_for_broken_rules() {
     let run = rehearse(&["play", "angry_warranty", "--seed", "1", "--choices", "2,3"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(run.stdout.contains("=== Debrief: The brakes are grinding again ==="), "{}", run.stdout);
-    assert!(run.stdout.contains("Outcome          lost"), "{}", run.stdout);
-    assert!(run.stdout.contains("BROKEN L-no-dismiss"), "{}", run.stdout);
+    assert!(run.stdout.contains("Outcome                  lost"), "{}", run.stdout);
+    assert!(run.stdout.contains("Setting expectations     ["), "families by their titles:\n{}", run.stdout);
+    // Plain words: the rule's title and the act's description, never an id.
+    assert!(run.stdout.contains("BROKEN Never brush the concern aside (P-03)"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("broken 2 times, at turns 1 and 2. To avoid: brushes the concern aside."),
+        "{}",
+        run.stdout
+    );
     assert!(run.stdout.contains("turn 1: \"New brakes often make a bit of noise"), "{}", run.stdout);
+    let rulebook = std::fs::read_to_string(scenarios_dir().join("rulebook.ron")).unwrap();
+    let ids: Vec<&str> = rulebook
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("(id: \"").or_else(|| l.trim().strip_prefix("id: \"")))
+        .filter_map(|rest| rest.split('"').next())
+        .collect();
+    assert!(ids.len() > 40, "act, category and rule ids found: {}", ids.len());
+    // Every word of the debrief outside the quoted replies, against every id.
+    let debrief = run.stdout.split("\nTranscript:").next().unwrap();
+    let said = |l: &&str| !l.trim_start().starts_with("turn ");
+    for word in debrief.lines().filter(said).flat_map(|l| l.split(|c: char| !(c.is_alphanumeric() || c == '-'))) {
+        assert!(!ids.contains(&word) || word.chars().all(|c| c.is_lowercase()), "the debrief shows the id `{word}`");
+    }
     assert!(run.stdout.contains("tip: Even when you doubt the complaint"), "{}", run.stdout);
 }
 
@@ -136,7 +156,7 @@ fn interactive_play_reads_option_numbers_and_reprompts_on_nonsense() {
     assert!(run.stdout.contains("Please type a number from 1 to 5."), "{}", run.stdout);
     assert!(run.stdout.contains("--- turn 1 --- mood  20  patience  50  trust  30"), "{}", run.stdout);
     assert!(run.stdout.contains("Notes: "), "facts learned appear in the notes:\n{}", run.stdout);
-    assert!(run.stdout.contains("Total            [##########] 100.0"), "{}", run.stdout);
+    assert!(run.stdout.contains("Total                    [##########] 100.0"), "{}", run.stdout);
     // Input that ends early: a clear message, nothing scored.
     let run = rehearse_in(root, &["play", "angry_warranty", "--seed", "2"], Some("1\n"));
     assert_eq!(run.code, 2);
@@ -170,7 +190,17 @@ fn analyze_prints_extremes_path_count_and_random_distribution() {
     );
     assert!(worst <= p10 && p10 <= p50 && p50 <= p90 && p90 <= 100.0, "{r}");
     assert!(p10 <= mean && mean <= p90, "{r}");
+    // The figures `--check` holds the scenario to.
+    let corr = v["satisfaction_correlation"].as_f64().expect("a rank correlation");
+    assert!((-1.0..=1.0).contains(&corr), "{corr}");
+    assert!(v["best_capped"].as_f64().expect("a lost or escalated ending is reachable") <= 60.0);
+    let longest = &v["longest"];
+    let (n, of) = (longest["longest"].as_u64().unwrap(), longest["decisions"].as_u64().unwrap());
+    assert!(n <= of && of > 0, "{longest}");
+    assert_eq!(longest["share"].as_f64().unwrap(), ((n as f64 / of as f64) * 1000.0).round() / 1000.0);
     let text = rehearse(&["analyze", "angry_warranty", "--runs", "50"]);
+    assert!(text.stdout.contains("lost/escalated best"), "{}", text.stdout);
+    assert!(text.stdout.contains("total ~ satisfaction"), "{}", text.stdout);
     assert!(text.stdout.contains("best path  --choices "), "{}", text.stdout);
     assert!(text.stdout.contains("claim=unreasonable"), "{}", text.stdout);
 }
@@ -190,4 +220,30 @@ fn a_reader_that_goes_away_does_not_make_it_panic() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert_ne!(out.status.code(), Some(101), "{stderr}");
+}
+
+#[test]
+fn a_fact_speaks_in_its_own_words_in_dialogue() {
+    // `{visits}` shows the choice's `says`, not its key; the JSON keeps the key.
+    let dir = fixture("validate/scenarios");
+    for (seed, spoken, key) in
+        [("1", "I've been coming for years.", "many"), ("2", "I've never been here before.", "none")]
+    {
+        let run = rehearse(&[
+            "--scenarios",
+            dir.to_str().unwrap(),
+            "play",
+            "promises",
+            "--seed",
+            seed,
+            "--choices",
+            "1,1",
+            "--json",
+            "--no-save",
+        ]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let v: Value = serde_json::from_str(&run.stdout).unwrap();
+        assert!(v["transcript"][1]["customer"].as_str().unwrap().ends_with(spoken), "{}", v["transcript"][1]);
+        assert_eq!(v["facts"]["visits"], key);
+    }
 }

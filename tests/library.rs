@@ -103,13 +103,25 @@ fn every_scenario_meets_the_content_bar() {
 
 #[test]
 fn every_scenario_meets_the_balance_targets() {
-    // Best 100; a random trainee averages at most 50; the shipped "yes to everything" and
-    // "flat no" policies each at most 40; each rule family can fail on its own.
+    // Best 100; a random trainee averages at most 50; the five shipped policies ("yes to
+    // everything", "flat no", always the longest or the shortest reply, always apologise) each
+    // at most 40; each rule family can fail on its own; lost or escalated at most 60; the best
+    // reply the longest at no more than 40 % of best-path decisions; total and satisfaction
+    // rank-correlated at 0.6 or more.
     let lib = library();
     let files = analyze::policy_files(&common::scenarios_dir().join("policies"));
     let names: Vec<String> = files.iter().map(|f| f.file_name().unwrap().to_string_lossy().into_owned()).collect();
-    assert_eq!(names, ["flat_no.policy.ron", "yes_to_everything.policy.ron"]);
-    let policies: Vec<(String, analyze::ActWeights)> = files
+    assert_eq!(
+        names,
+        [
+            "always_apologise.policy.ron",
+            "always_longest.policy.ron",
+            "always_shortest.policy.ron",
+            "flat_no.policy.ron",
+            "yes_to_everything.policy.ron"
+        ]
+    );
+    let policies: Vec<(String, analyze::Strategy)> = files
         .iter()
         .map(|f| {
             let p = analyze::Policy::load(f).expect("policy parses");
@@ -119,8 +131,8 @@ fn every_scenario_meets_the_balance_targets() {
     let mut problems = Vec::new();
     for entry in &lib.entries {
         let (s, rubric) = (&entry.scenario, &entry.rubric);
-        let best = analyze::extremes(s, rubric, None).expect("exact analysis").best;
-        let balance = analyze::Balance::measure(s, rubric, best, &policies, 2000, 0).expect("exact analysis");
+        let ex = analyze::extremes(s, rubric, None).expect("exact analysis");
+        let balance = analyze::Balance::measure(s, rubric, &ex, &policies, 2000, 0).expect("exact analysis");
         assert_eq!(balance.families.len(), 3, "{}", s.id);
         problems.extend(balance.problems().into_iter().map(|p| format!("{}: {p}", s.id)));
         // The path shown for a family failing alone really scores what it says.
@@ -217,5 +229,10 @@ fn scores_100(entry: &Entry, facts: &[i64], path: &[usize]) -> bool {
         observe_reply(s, &entry.rubric, &mut tracker, facts, &pos, reply);
         pos = step(s, facts, &pos, reply);
     }
-    matches!(pos.at, rehearse::scenario::Target::Ending(_)) && Tally::of(&entry.rubric, &tracker).is_perfect()
+    match pos.at {
+        rehearse::scenario::Target::Ending(e) => {
+            Tally::of(&entry.rubric, &tracker, Some(s.endings[e].outcome)).is_perfect()
+        }
+        rehearse::scenario::Target::Node(_) => false,
+    }
 }

@@ -217,6 +217,44 @@ fn rescore_replays_stored_versions_and_flags_mismatches() {
 }
 
 #[test]
+fn records_scored_under_older_rules_verify_and_are_not_flagged_by_a_rescore() {
+    for db in dbs::both() {
+        // A record exactly as the program wrote it before scoring versions: `program` names no
+        // scoring, and its stored total follows the old rules (here: off by 7 from today's).
+        let (mut old, v) = played("Ana", Mode::Assessment);
+        old.program = "rehearse 0.1.0".to_string();
+        old.total -= 7.0;
+        assert_eq!(old.scoring(), 1);
+        let (new, _) = played("Bo", Mode::Assessment);
+        assert_eq!(new.scoring(), rehearse::score::SCORING_VERSION);
+        let mut store = Store::open(&db.spec).unwrap();
+        store.save(&old, &v, &key()).unwrap();
+        store.save(&new, &v, &key()).unwrap();
+        let all = store.records(None).unwrap();
+        assert_eq!(verify(&key(), &all, store.head().unwrap().as_ref()), Vec::<Problem>::new(), "both verify");
+        drop(store);
+        let out = run(&db, &["records", "rescore"]);
+        assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+        assert!(
+            out.stdout.contains(&format!(
+                "record #1 (Ana, angry_warranty, {}): scored under scoring version 1; this program scores with version {}",
+                rehearse::records::format_ms(old.finished_at),
+                rehearse::score::SCORING_VERSION
+            )),
+            "{}",
+            out.stdout
+        );
+        assert!(
+            out.stdout.contains(
+                "1 session(s) replayed; 1 match their stored scores, 0 flagged, 1 scored under older scoring rules"
+            ),
+            "{}",
+            out.stdout
+        );
+    }
+}
+
+#[test]
 fn xapi_statements_carry_actor_verb_object_and_result() {
     let db = dbs::sqlite();
     let (mut r, v) = played("Ana", Mode::Assessment);

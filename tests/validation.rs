@@ -47,7 +47,7 @@ fn scenario(name: &str) -> String {
 
 #[test]
 fn the_valid_fixtures_are_clean() {
-    for path in [scenario("valid"), "validate/rulebooks/valid.ron".to_string()] {
+    for path in [scenario("valid"), scenario("promises"), "validate/rulebooks/valid.ron".to_string()] {
         let run = rehearse(&["validate", fixture(&path).to_str().unwrap()]);
         assert_eq!(run.code, 0, "{path}: {}{}", run.stdout, run.stderr);
         assert_eq!(run.stdout, "", "{path} has no diagnostics");
@@ -248,7 +248,10 @@ fn rulebook_structure() {
     check("validate/rulebooks/duplicate_category.ron", "11:14", "error", "duplicate category id `choices`");
     let run = rehearse(&["validate", fixture("validate/rulebooks/duplicate_category.ron").to_str().unwrap()]);
     assert!(!run.stdout.contains("has no rules"), "the first `choices` has rules:\n{}", run.stdout);
-    check("validate/rulebooks/too_many_acts.ron", "3:5", "error", "129 acts declared; at most 128 are supported");
+    check("validate/rulebooks/too_many_acts.ron", "3:5", "error", "129 acts declared; at most 127 are supported");
+    check("validate/rulebooks/cap_twice.ron", "5:19", "error", "outcome `Lost` is capped twice");
+    check("validate/rulebooks/cap_over_100.ron", "3:30", "error", "the cap for `Escalated` is 120; totals run 0–100");
+    check("validate/rulebooks/repeat_cap_zero.ron", "3:5", "error", "`repeat_cap` is 0");
     check(
         "validate/rulebooks/within_zero_turns.ron",
         "14:17",
@@ -285,6 +288,40 @@ fn warnings() {
         "rule `C-offer` cites `P13`, which is not a practice id like `P-03`",
     );
     check("validate/rulebooks/unused_category.ron", "11:14", "warning", "category `empathy` has no rules");
+    check(
+        &scenario("long_reply"),
+        "26:22",
+        "warning",
+        "reply `quote.offer` is 277 characters; keep replies to 220 (split a long answer over two turns)",
+    );
+    check(
+        &scenario("narration_in_line"),
+        "15:25",
+        "warning",
+        "line `hello.l` has words in brackets; a customer only says what is said aloud",
+    );
+}
+
+#[test]
+fn promise_mistakes() {
+    check(
+        &scenario("unknown_promise"),
+        "34:87",
+        "error",
+        "`quote.offer` promises unknown promise `by_nin`; did you mean `by_nine`?",
+    );
+    check(
+        &scenario("unknown_promise_in_ending"),
+        "40:102",
+        "error",
+        "`lost` breaks unknown promise `prise`; did you mean `price`?",
+    );
+    check(
+        &scenario("promise_reads_meter"),
+        "16:14",
+        "error",
+        "promise `by_nine`: `deliverable` may only test facts (`Fact(...)`), not meters or what is known",
+    );
 }
 
 #[test]

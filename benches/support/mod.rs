@@ -82,6 +82,9 @@ pub fn scenario(id: &str, nodes: usize, seed: u64) -> RawScenario {
                     when,
                     branches,
                     to: Some(target(k)),
+                    promises: Vec::new(),
+                    keeps: Vec::new(),
+                    breaks: Vec::new(),
                 });
             }
             raw_nodes.push(RawNode {
@@ -93,6 +96,8 @@ pub fn scenario(id: &str, nodes: usize, seed: u64) -> RawScenario {
                 ],
                 replies,
                 ring: None,
+                keeps: Vec::new(),
+                breaks: Vec::new(),
             });
         }
     }
@@ -102,6 +107,7 @@ pub fn scenario(id: &str, nodes: usize, seed: u64) -> RawScenario {
         summary: "A generated scenario for benchmarks.".into(),
         difficulty: Difficulty::Medium,
         pressure: None,
+        promises: Vec::new(),
         skills: vec!["benchmarking".into()],
         practices: vec!["P-53".into()],
         goal: "Reach an ending.".into(),
@@ -118,8 +124,8 @@ pub fn scenario(id: &str, nodes: usize, seed: u64) -> RawScenario {
                 id: "claim".into(),
                 label: "Claim: {value}".into(),
                 draw: RawDraw::Choice(vec![
-                    RawChoice { value: "yes".into(), weight: 1, note: None },
-                    RawChoice { value: "no".into(), weight: 1, note: None },
+                    RawChoice { value: "yes".into(), weight: 1, note: None, says: None },
+                    RawChoice { value: "no".into(), weight: 1, note: None, says: None },
                 ]),
             },
             RawFact {
@@ -139,6 +145,8 @@ pub fn scenario(id: &str, nodes: usize, seed: u64) -> RawScenario {
                 satisfaction: 50,
                 says: vec![line(format!("{e}.a"), "Goodbye.")],
                 summary: String::new(),
+                keeps: Vec::new(),
+                breaks: Vec::new(),
             })
             .collect(),
         on_patience_lost: Some("lost".into()),

@@ -5,11 +5,18 @@
 //! - a uniformly random trainee averages at most [`RANDOM_MAX`];
 //! - every scripted policy averages at most [`POLICY_MAX`];
 //! - for each family there is a path that scores at least [`ALONE_HIGH`] on every other family
-//!   and at most [`ALONE_LOW`] on this one ([`family_alone`]).
+//!   and at most [`ALONE_LOW`] on this one ([`family_alone`]);
+//! - no conversation that ends lost or escalated totals more than [`CAPPED_MAX`];
+//! - along the best paths, the best reply is the longest option at no more than
+//!   [`LONGEST_SHARE_MAX`] of the decision points;
+//! - over random plays, the total and the customer's satisfaction rank alike (Spearman's
+//!   correlation at least [`CORRELATION_MIN`]).
 
 use serde::Serialize;
 
-use super::{ActWeights, AnalyzeError, RandomStats, fact_outcomes, on_big_stack, search, tally_path};
+use super::{
+    AnalyzeError, Extremes, RandomStats, Strategy, fact_outcomes, longest_share, on_big_stack, search, tally_path,
+};
 use crate::scenario::Scenario;
 use crate::score::Rubric;
 
@@ -21,6 +28,12 @@ pub const POLICY_MAX: f64 = 40.0;
 pub const ALONE_LOW: f64 = 50.0;
 /// …while every other family "does well" at or above this one.
 pub const ALONE_HIGH: f64 = 80.0;
+/// Most a conversation that ends lost or escalated may total.
+pub const CAPPED_MAX: f64 = 60.0;
+/// Largest share of best-path decision points at which the best reply may be the longest.
+pub const LONGEST_SHARE_MAX: f64 = 0.40;
+/// Least rank correlation between total and satisfaction over random plays.
+pub const CORRELATION_MIN: f64 = 0.6;
 
 /// The path that best keeps the other families while breaking one.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -94,27 +107,39 @@ pub struct Balance {
     pub families: Vec<FamilyAlone>,
     /// Each scripted policy's name and scores.
     pub policies: Vec<(String, RandomStats)>,
+    /// The best total among conversations ending lost or escalated (`None`: none can).
+    pub best_capped: Option<f64>,
+    /// Best-path decision points at which the best reply is strictly the longest option, and
+    /// the decision points counted (over every fact outcome's best path).
+    pub longest: (usize, usize),
 }
 
 impl Balance {
-    /// Measure a scenario: `best` comes from [`super::extremes`], the rest is computed here.
+    /// Measure a scenario: the extremes come from [`super::extremes`], the rest is computed here.
     pub fn measure(
         s: &Scenario,
         rubric: &Rubric,
-        best: f64,
-        policies: &[(String, ActWeights)],
+        ex: &Extremes,
+        policies: &[(String, Strategy)],
         runs: usize,
         seed: u64,
     ) -> Result<Balance, AnalyzeError> {
         Ok(Balance {
-            best,
+            best: ex.best,
             random: super::random(s, rubric, runs, seed),
             families: family_alone(s, rubric)?,
             policies: policies
                 .iter()
                 .map(|(name, w)| (name.clone(), super::scripted(s, rubric, Some(w), runs, seed)))
                 .collect(),
+            best_capped: ex.best_capped.as_ref().map(|c| c.0),
+            longest: longest_share(s, ex),
         })
+    }
+
+    /// The share of best-path decision points where the best reply is the longest (0–1).
+    pub fn longest_share(&self) -> f64 {
+        if self.longest.1 == 0 { 0.0 } else { self.longest.0 as f64 / self.longest.1 as f64 }
     }
 
     /// Every target missed, in words (empty when balanced).
@@ -130,6 +155,27 @@ impl Balance {
             if stats.mean > POLICY_MAX {
                 out.push(format!("the policy \"{name}\" averages {:.1} (at most {POLICY_MAX} wanted)", stats.mean));
             }
+        }
+        if let Some(capped) = self.best_capped.filter(|c| *c > CAPPED_MAX) {
+            out.push(format!(
+                "a conversation that ends lost or escalated totals {capped:.1} (at most {CAPPED_MAX} wanted)"
+            ));
+        }
+        if self.longest_share() > LONGEST_SHARE_MAX {
+            out.push(format!(
+                "the best reply is the longest option at {} of {} best-path decision points ({:.0} %, at most {:.0} % wanted)",
+                self.longest.0,
+                self.longest.1,
+                self.longest_share() * 100.0,
+                LONGEST_SHARE_MAX * 100.0
+            ));
+        }
+        match self.random.satisfaction_correlation {
+            Some(r) if r >= CORRELATION_MIN => {}
+            Some(r) => out.push(format!(
+                "total and satisfaction rank alike at only {r:.2} over random plays (at least {CORRELATION_MIN} wanted)"
+            )),
+            None => out.push("satisfaction or the total does not vary over random plays".to_string()),
         }
         for f in self.families.iter().filter(|f| !f.fails_alone) {
             out.push(format!(

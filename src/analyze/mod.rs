@@ -9,8 +9,11 @@ mod balance;
 mod policy;
 mod search;
 
-pub use balance::{ALONE_HIGH, ALONE_LOW, Balance, FamilyAlone, POLICY_MAX, RANDOM_MAX, family_alone};
-pub use policy::{ActWeights, POLICY_SUFFIX, Policy, policy_files};
+pub use balance::{
+    ALONE_HIGH, ALONE_LOW, Balance, CAPPED_MAX, CORRELATION_MIN, FamilyAlone, LONGEST_SHARE_MAX, POLICY_MAX,
+    RANDOM_MAX, family_alone,
+};
+pub use policy::{Length, POLICY_SUFFIX, Policy, Strategy, policy_files};
 
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
@@ -19,7 +22,10 @@ use serde::Serialize;
 use crate::cond::Cond;
 use crate::engine::{below, draw_facts, env, offered, opening, step};
 use crate::scenario::{FactKind, Scenario, Target};
-use crate::score::{Rubric, Tally, Tracker};
+use crate::score::{Rubric, Tally, Tracker, reply_events, satisfaction};
+
+/// A best total, the path (1-based options) reaching it, and the fact outcome it was found under.
+pub type Found = (f64, Vec<usize>, Vec<i64>);
 
 /// The exact extremes of a scenario's total.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -38,6 +44,9 @@ pub struct Extremes {
     pub by_outcome: Vec<OutcomeExtremes>,
     /// Distinct states the search memoised (a measure of the scenario's complexity).
     pub states: usize,
+    /// The best total among conversations that end lost or escalated (any capped outcome),
+    /// with its path and facts; `None` when no such ending is reachable.
+    pub best_capped: Option<Found>,
 }
 
 /// Best, worst and path count under one fact outcome.
@@ -45,10 +54,14 @@ pub struct Extremes {
 pub struct OutcomeExtremes {
     /// Fact values (id, value).
     pub facts: Vec<(String, String)>,
+    /// The same values as the engine holds them.
+    pub fact_values: Vec<i64>,
     /// Highest total.
     pub best: f64,
     /// Lowest total.
     pub worst: f64,
+    /// 1-based options reaching `best`.
+    pub best_path: Vec<usize>,
     /// Distinct paths.
     pub paths: u128,
 }
@@ -66,6 +79,9 @@ pub struct RandomStats {
     pub p50: f64,
     /// 90th percentile.
     pub p90: f64,
+    /// Spearman's rank correlation between the total and the customer's satisfaction at the
+    /// end, over the same plays (`None` when either does not vary).
+    pub satisfaction_correlation: Option<f64>,
 }
 
 /// Why an exact analysis was not produced.
@@ -161,10 +177,84 @@ pub fn tally_path(s: &Scenario, rubric: &Rubric, facts: &[i64], path: &[usize]) 
     for &option in path {
         let Target::Node(n) = pos.at else { return None };
         let reply = offered(s, facts, &pos).nth(option.checked_sub(1)?)?;
-        tracker.observe(rubric, pos.turn + 1, &env(facts, &pos), s.nodes[n].replies[reply].acts);
-        pos = step(s, facts, &pos, reply);
+        let next = step(s, facts, &pos, reply);
+        tracker.observe(rubric, pos.turn + 1, &env(facts, &pos), &reply_events(s, n, reply, Some(next.at), None));
+        pos = next;
     }
-    matches!(pos.at, Target::Ending(_)).then(|| Tally::of(rubric, &tracker))
+    match pos.at {
+        Target::Ending(e) => Some(Tally::of(rubric, &tracker, Some(s.endings[e].outcome))),
+        Target::Node(_) => None,
+    }
+}
+
+/// Share of decision points (two or more options offered) along each fact outcome's best path
+/// at which the chosen reply is strictly the longest option: (longest, decisions).
+pub fn longest_share(s: &Scenario, ex: &Extremes) -> (usize, usize) {
+    let (mut longest, mut decisions) = (0, 0);
+    for o in &ex.by_outcome {
+        let facts = &o.fact_values;
+        let mut pos = opening(s);
+        for &option in &o.best_path {
+            let Target::Node(n) = pos.at else { break };
+            let options: Vec<usize> = offered(s, facts, &pos).collect();
+            let Some(&chosen) = option.checked_sub(1).and_then(|i| options.get(i)) else { break };
+            if options.len() > 1 {
+                let len = |r: usize| s.fill(&s.nodes[n].replies[r].text, facts).chars().count();
+                let own = len(chosen);
+                decisions += 1;
+                longest += usize::from(options.iter().filter(|&&r| r != chosen).all(|&r| len(r) < own));
+            }
+            pos = step(s, facts, &pos, chosen);
+        }
+    }
+    (longest, decisions)
+}
+
+/// Spearman's rank correlation of two equally long series (average ranks for ties); `None`
+/// when either does not vary.
+pub fn spearman(x: &[f64], y: &[f64]) -> Option<f64> {
+    let (rx, ry) = (ranks(x), ranks(y));
+    let n = rx.len().min(ry.len()) as f64;
+    if n < 2.0 {
+        return None;
+    }
+    let mean = (n + 1.0) / 2.0;
+    let (mut sxy, mut sxx, mut syy) = (0.0, 0.0, 0.0);
+    for (a, b) in rx.iter().zip(&ry) {
+        sxy += (a - mean) * (b - mean);
+        sxx += (a - mean) * (a - mean);
+        syy += (b - mean) * (b - mean);
+    }
+    (sxx > 0.0 && syy > 0.0).then(|| sxy / (sxx * syy).sqrt())
+}
+
+/// 1-based ranks, ties sharing their average rank.
+fn ranks(v: &[f64]) -> Vec<f64> {
+    let mut order: Vec<usize> = (0..v.len()).collect();
+    order.sort_by(|&a, &b| v[a].total_cmp(&v[b]));
+    let mut out = vec![0.0; v.len()];
+    let mut i = 0;
+    while i < order.len() {
+        let mut j = i;
+        while j + 1 < order.len() && v[order[j + 1]] == v[order[i]] {
+            j += 1;
+        }
+        let rank = (i + j) as f64 / 2.0 + 1.0;
+        for &k in &order[i..=j] {
+            out[k] = rank;
+        }
+        i = j + 1;
+    }
+    out
+}
+
+/// One scripted or random play: its tally and how satisfied the customer was at the end.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Play {
+    /// The scored rules.
+    pub tally: Tally,
+    /// The customer's satisfaction at the ending reached.
+    pub satisfaction: u8,
 }
 
 /// Reusable buffers for fast random playthroughs.
@@ -182,29 +272,38 @@ impl Walker {
 
     /// Play one session with uniformly random replies and return its scored tally.
     pub fn play(&mut self, s: &Scenario, rubric: &Rubric, seed: u64) -> Tally {
-        self.play_with(s, rubric, seed, None)
+        self.play_with(s, rubric, seed, None).tally
     }
 
-    /// Play one session as a scripted advisor: at each turn the offered reply with the highest
-    /// policy score, at random among equals (uniformly random without a policy).
-    pub fn play_with(&mut self, s: &Scenario, rubric: &Rubric, seed: u64, policy: Option<&ActWeights>) -> Tally {
+    /// Play one session as a scripted advisor: at each turn the offered reply the strategy
+    /// likes best, at random among equals (uniformly random without a strategy).
+    pub fn play_with(&mut self, s: &Scenario, rubric: &Rubric, seed: u64, strategy: Option<&Strategy>) -> Play {
         let mut rng = ChaCha8Rng::seed_from_u64(seed);
         let facts = draw_facts(s, &mut rng);
         let mut pos = opening(s);
+        let mut faults = 0;
         self.tracker.reset();
         while let Target::Node(n) = pos.at {
             self.options.clear();
             self.options.extend(offered(s, &facts, &pos));
-            if let Some(p) = policy {
-                let replies = &s.nodes[n].replies;
-                let top = self.options.iter().map(|&r| p.score(replies[r].acts)).max().unwrap_or(0);
-                self.options.retain(|&r| p.score(replies[r].acts) == top);
+            if let Some(p) = strategy {
+                p.keep_favourites(s, &facts, n, &mut self.options);
             }
             let reply = self.options[below(&mut rng, self.options.len() as u64) as usize];
-            self.tracker.observe(rubric, pos.turn + 1, &env(&facts, &pos), s.nodes[n].replies[reply].acts);
-            pos = step(s, &facts, &pos, reply);
+            let next = step(s, &facts, &pos, reply);
+            let events = reply_events(s, n, reply, Some(next.at), None);
+            faults += usize::from(events.acts.meets(rubric.faults));
+            self.tracker.observe(rubric, pos.turn + 1, &env(&facts, &pos), &events);
+            pos = next;
         }
-        Tally::of(rubric, &self.tracker)
+        let ending = match pos.at {
+            Target::Ending(e) => s.endings.get(e),
+            Target::Node(_) => None,
+        };
+        Play {
+            tally: Tally::of(rubric, &self.tracker, ending.map(|e| e.outcome)),
+            satisfaction: ending.map_or(0, |e| satisfaction(e, pos.meters, faults)),
+        }
     }
 }
 
@@ -213,11 +312,14 @@ pub fn random(s: &Scenario, rubric: &Rubric, runs: usize, seed: u64) -> RandomSt
     scripted(s, rubric, None, runs, seed)
 }
 
-/// Score `runs` plays of a scripted advisor (uniformly random without a policy).
-pub fn scripted(s: &Scenario, rubric: &Rubric, policy: Option<&ActWeights>, runs: usize, seed: u64) -> RandomStats {
+/// Score `runs` plays of a scripted advisor (uniformly random without a strategy).
+pub fn scripted(s: &Scenario, rubric: &Rubric, strategy: Option<&Strategy>, runs: usize, seed: u64) -> RandomStats {
     let mut walker = Walker::new(rubric);
-    let mut totals: Vec<f64> =
-        (0..runs as u64).map(|i| walker.play_with(s, rubric, seed.wrapping_add(i), policy).total()).collect();
+    let plays: Vec<Play> =
+        (0..runs as u64).map(|i| walker.play_with(s, rubric, seed.wrapping_add(i), strategy)).collect();
+    let mut totals: Vec<f64> = plays.iter().map(|p| p.tally.total()).collect();
+    let satisfaction: Vec<f64> = plays.iter().map(|p| f64::from(p.satisfaction)).collect();
+    let satisfaction_correlation = spearman(&totals, &satisfaction);
     totals.sort_by(f64::total_cmp);
     let pct = |q: f64| -> f64 {
         if totals.is_empty() {
@@ -227,5 +329,5 @@ pub fn scripted(s: &Scenario, rubric: &Rubric, policy: Option<&ActWeights>, runs
         totals[rank - 1]
     };
     let mean = if totals.is_empty() { 0.0 } else { totals.iter().sum::<f64>() / totals.len() as f64 };
-    RandomStats { runs, mean, p10: pct(0.10), p50: pct(0.50), p90: pct(0.90) }
+    RandomStats { runs, mean, p10: pct(0.10), p50: pct(0.50), p90: pct(0.90), satisfaction_correlation }
 }

@@ -11,7 +11,9 @@
 //! ```
 //!
 //! At each turn the advisor takes the offered reply whose acts add up to the highest score
-//! (acts not listed count 0) and picks at random among equally good replies.
+//! (acts not listed count 0); `by_length: Longest` (or `Shortest`) then prefers the longest
+//! (shortest) text among those, so a policy can be "always the longest reply" with no acts at
+//! all. It picks at random among replies still equal.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -20,7 +22,7 @@ use serde::Deserialize;
 
 use crate::diag::{Diagnostic, SourceMap};
 use crate::rules::{ActSet, Rulebook};
-use crate::scenario::suggest;
+use crate::scenario::{Scenario, suggest};
 
 /// The file name ending of a policy file.
 pub const POLICY_SUFFIX: &str = ".policy.ron";
@@ -31,7 +33,19 @@ struct RawPolicy {
     name: String,
     #[serde(default)]
     description: String,
+    #[serde(default)]
     prefer: BTreeMap<String, i32>,
+    #[serde(default)]
+    by_length: Option<Length>,
+}
+
+/// Which reply text a scripted advisor prefers, after its acts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub enum Length {
+    /// The most characters.
+    Longest,
+    /// The fewest characters.
+    Shortest,
 }
 
 /// A scripted advisor: how much it likes each act.
@@ -44,6 +58,7 @@ pub struct Policy {
     /// The file it was read from.
     pub file: PathBuf,
     prefer: Vec<(String, i32)>,
+    by_length: Option<Length>,
     map: SourceMap,
 }
 
@@ -58,21 +73,26 @@ impl Policy {
     /// Parse a policy's text (read from `file`).
     pub fn parse(file: &Path, text: &str) -> Result<Policy, Diagnostic> {
         let raw: RawPolicy = crate::ronfile::parse(file, text)?;
-        if raw.prefer.is_empty() {
-            return Err(Diagnostic::error(file, None, "`prefer` is empty: name at least one act and its weight"));
+        if raw.prefer.is_empty() && raw.by_length.is_none() {
+            return Err(Diagnostic::error(
+                file,
+                None,
+                "the policy prefers nothing: give `prefer` (acts and weights), `by_length` (`Longest` or `Shortest`), or both",
+            ));
         }
         Ok(Policy {
             name: raw.name,
             description: raw.description,
             file: file.to_path_buf(),
             prefer: raw.prefer.into_iter().collect(),
+            by_length: raw.by_length,
             map: SourceMap::new(text),
         })
     }
 
     /// The policy's weight for every act of `book` (index = act), or one diagnostic per act the
     /// rulebook does not know, at its position and with a suggestion.
-    pub fn weights(&self, book: &Rulebook) -> Result<ActWeights, Vec<Diagnostic>> {
+    pub fn weights(&self, book: &Rulebook) -> Result<Strategy, Vec<Diagnostic>> {
         let mut weights = vec![0i32; book.acts.len()];
         let mut problems = Vec::new();
         let known: Vec<&str> = book.acts.iter().map(|a| a.id.as_str()).collect();
@@ -86,18 +106,41 @@ impl Policy {
                 }
             }
         }
-        if problems.is_empty() { Ok(ActWeights(weights)) } else { Err(problems) }
+        if problems.is_empty() { Ok(Strategy { weights, by_length: self.by_length }) } else { Err(problems) }
     }
 }
 
-/// A policy resolved against a rulebook: one weight per act.
+/// A policy resolved against a rulebook: one weight per act, then a length preference.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ActWeights(Vec<i32>);
+pub struct Strategy {
+    weights: Vec<i32>,
+    by_length: Option<Length>,
+}
 
-impl ActWeights {
+impl Strategy {
+    /// A strategy that only looks at the length of the replies.
+    pub fn by_length(length: Length) -> Strategy {
+        Strategy { weights: Vec::new(), by_length: Some(length) }
+    }
+
     /// The score of a reply performing `acts`.
     pub fn score(&self, acts: ActSet) -> i32 {
-        acts.iter().filter_map(|a| self.0.get(usize::from(a))).sum()
+        acts.iter().filter_map(|a| self.weights.get(usize::from(a))).sum()
+    }
+
+    /// Narrow `options` (reply indices of node `node`) to the replies this advisor likes best.
+    pub fn keep_favourites(&self, s: &Scenario, facts: &[i64], node: usize, options: &mut Vec<usize>) {
+        let replies = &s.nodes[node].replies;
+        let top = options.iter().map(|&r| self.score(replies[r].acts)).max().unwrap_or(0);
+        options.retain(|&r| self.score(replies[r].acts) == top);
+        if let Some(length) = self.by_length {
+            let len = |r: usize| s.fill(&replies[r].text, facts).chars().count();
+            let want = match length {
+                Length::Longest => options.iter().map(|&r| len(r)).max(),
+                Length::Shortest => options.iter().map(|&r| len(r)).min(),
+            };
+            options.retain(|&r| Some(len(r)) == want);
+        }
     }
 }
 

@@ -8,7 +8,7 @@ use crate::cond::{Cond, Meter};
 use crate::engine::{Position, env, offered, opening, step};
 use crate::rules::{ActSet, Check};
 use crate::scenario::{Scenario, Target};
-use crate::score::{Rubric, Tally, Tracker};
+use crate::score::{Rubric, Tally, Tracker, reply_events};
 
 /// A fast, non-cryptographic hasher for the search's own keys (the Fx hash used by rustc):
 /// keys are not attacker-controlled, and SipHash dominated the search's time.
@@ -38,6 +38,8 @@ type FxBuild = std::hash::BuildHasherDefault<FxHasher>;
 enum Goal {
     Best,
     Worst,
+    /// The best total among conversations that end with a capped outcome (lost, escalated).
+    BestCapped,
 }
 
 /// Branch and bound over (position, tracker) states. Exact: a state is expanded only while its
@@ -72,14 +74,45 @@ struct Tables {
     /// Per meter and node: the most the meter can still fall / rise from there.
     drop: [Vec<i32>; 3],
     rise: [Vec<i32>; 3],
+    /// Per node, the lowest outcome cap of any ending reachable from it (100: none).
+    lowest_cap: Vec<u8>,
+    /// Per ending, its outcome's cap (100: none).
+    ending_cap: Vec<u8>,
 }
 
 impl Tables {
-    fn new(s: &Scenario) -> Self {
+    fn new(s: &Scenario, rubric: &Rubric) -> Self {
+        let ending_cap: Vec<u8> = s.endings.iter().map(|e| rubric.cap_for(Some(e.outcome))).collect();
         Tables {
             future: future_acts(s),
             drop: [0, 1, 2].map(|m| meter_reach(s, m, |d| (-d).max(0))),
             rise: [0, 1, 2].map(|m| meter_reach(s, m, |d| d.max(0))),
+            lowest_cap: lowest_cap(s, &ending_cap),
+            ending_cap,
+        }
+    }
+}
+
+/// Per node, the lowest cap among the endings reachable from it.
+fn lowest_cap(s: &Scenario, ending_cap: &[u8]) -> Vec<u8> {
+    let mut low = vec![100u8; s.nodes.len()];
+    loop {
+        let mut changed = false;
+        for (i, n) in s.nodes.iter().enumerate().rev() {
+            let mut best = low[i];
+            for t in n.replies.iter().flat_map(|r| r.targets()) {
+                best = best.min(match t {
+                    Target::Node(j) => low[j],
+                    Target::Ending(e) => ending_cap.get(e).copied().unwrap_or(100),
+                });
+            }
+            if best != low[i] {
+                low[i] = best;
+                changed = true;
+            }
+        }
+        if !changed {
+            return low;
         }
     }
 }
@@ -219,7 +252,7 @@ impl<'a> Search<'a> {
             rubric,
             facts,
             goal,
-            incumbent: if goal == Goal::Best { f64::NEG_INFINITY } else { f64::INFINITY },
+            incumbent: if goal == Goal::Worst { f64::INFINITY } else { f64::NEG_INFINITY },
             incumbent_path: Vec::new(),
             stack: Vec::new(),
             visited: HashSet::default(),
@@ -286,14 +319,24 @@ impl<'a> Search<'a> {
         }
         self.key.push(pos.turn.min(self.turn_cap));
         let dormant = &self.dormant;
-        self.bounds = tracker.summarize(self.rubric, future, |i| dormant[i], &mut self.key);
+        let (upper, lower) = tracker.summarize(self.rubric, future, |i| dormant[i], &mut self.key);
+        // An ending's cap can only lower a total: the upper bound stands, the lower one drops
+        // to the lowest cap still reachable.
+        let cap = match pos.at {
+            Target::Node(n) => self.tables.lowest_cap[n],
+            Target::Ending(e) => self.tables.ending_cap[e],
+        };
+        self.bounds = (upper, lower.min(f64::from(cap)));
     }
 
     /// Record a finished conversation's total if it beats the incumbent.
-    fn finish(&mut self, tracker: &Tracker) {
-        let total = Tally::of(self.rubric, tracker).total();
+    fn finish(&mut self, tracker: &Tracker, ending: usize) {
+        if self.goal == Goal::BestCapped && self.tables.ending_cap[ending] >= 100 {
+            return;
+        }
+        let total = Tally::of(self.rubric, tracker, Some(self.s.endings[ending].outcome)).total();
         let better = match self.goal {
-            Goal::Best => total > self.incumbent,
+            Goal::Best | Goal::BestCapped => total > self.incumbent,
             Goal::Worst => total < self.incumbent,
         };
         if better {
@@ -324,28 +367,29 @@ impl<'a> Search<'a> {
         let mut children: Vec<(f64, usize, Position, Tracker)> = Vec::with_capacity(options.len());
         for (k, reply) in options.into_iter().enumerate() {
             let mut t = tracker.clone();
-            t.observe(self.rubric, pos.turn + 1, &env(&self.facts, &pos), self.s.nodes[n].replies[reply].acts);
             let next = step(self.s, &self.facts, &pos, reply);
+            let events = reply_events(self.s, n, reply, Some(next.at), None);
+            t.observe(self.rubric, pos.turn + 1, &env(&self.facts, &pos), &events);
             self.stack.push(k + 1);
-            if let Target::Ending(_) = next.at {
-                self.finish(&t);
+            if let Target::Ending(e) = next.at {
+                self.finish(&t, e);
             } else {
                 self.key_of(&next, &t);
                 // Look up before allocating: most repeated states are skipped without a copy.
                 if !self.visited.contains(self.key.as_slice()) && self.visited.insert(self.key.as_slice().into()) {
-                    let bound = if self.goal == Goal::Best { self.bounds.0 } else { self.bounds.1 };
+                    let bound = if self.goal == Goal::Worst { self.bounds.1 } else { self.bounds.0 };
                     children.push((bound, k + 1, next, t));
                 }
             }
             self.stack.pop();
         }
         match self.goal {
-            Goal::Best => children.sort_by(|a, b| b.0.total_cmp(&a.0)),
+            Goal::Best | Goal::BestCapped => children.sort_by(|a, b| b.0.total_cmp(&a.0)),
             Goal::Worst => children.sort_by(|a, b| a.0.total_cmp(&b.0)),
         }
         for (bound, option, next, t) in children {
             let hopeless = match self.goal {
-                Goal::Best => bound <= self.incumbent,
+                Goal::Best | Goal::BestCapped => bound <= self.incumbent,
                 Goal::Worst => bound >= self.incumbent,
             };
             if hopeless {
@@ -394,7 +438,7 @@ fn count_paths(s: &Scenario, facts: &[i64]) -> u128 {
 
 /// Run both searches and the path count for every fact outcome.
 pub(super) fn search_all(s: &Scenario, rubric: &Rubric, outcomes: Vec<Vec<i64>>) -> Result<Extremes, AnalyzeError> {
-    let tables = Tables::new(s);
+    let tables = Tables::new(s, rubric);
     let mut out = Extremes {
         best: f64::NEG_INFINITY,
         worst: f64::INFINITY,
@@ -403,6 +447,7 @@ pub(super) fn search_all(s: &Scenario, rubric: &Rubric, outcomes: Vec<Vec<i64>>)
         paths: 0,
         by_outcome: Vec::new(),
         states: 0,
+        best_capped: None,
     };
     for facts in outcomes {
         let named: Vec<(String, String)> =
@@ -411,11 +456,18 @@ pub(super) fn search_all(s: &Scenario, rubric: &Rubric, outcomes: Vec<Vec<i64>>)
         best.run();
         let mut worst = Search::new(s, rubric, &tables, facts.clone(), Goal::Worst);
         worst.run();
-        if best.overflow || worst.overflow {
+        let mut capped = Search::new(s, rubric, &tables, facts.clone(), Goal::BestCapped);
+        capped.run();
+        if best.overflow || worst.overflow || capped.overflow {
             return Err(AnalyzeError::TooLarge { limit: STATE_BUDGET });
         }
+        if capped.incumbent.is_finite()
+            && out.best_capped.as_ref().is_none_or(|c: &super::Found| capped.incumbent > c.0)
+        {
+            out.best_capped = Some((capped.incumbent, capped.incumbent_path.clone(), facts.clone()));
+        }
         let paths = count_paths(s, &facts);
-        out.states += best.visited.len() + worst.visited.len();
+        out.states += best.visited.len() + worst.visited.len() + capped.visited.len();
         out.worst = out.worst.min(worst.incumbent);
         out.paths = out.paths.saturating_add(paths);
         if best.incumbent > out.best {
@@ -423,7 +475,14 @@ pub(super) fn search_all(s: &Scenario, rubric: &Rubric, outcomes: Vec<Vec<i64>>)
             out.best_path = best.incumbent_path.clone();
             out.best_facts = named.clone();
         }
-        out.by_outcome.push(OutcomeExtremes { facts: named, best: best.incumbent, worst: worst.incumbent, paths });
+        out.by_outcome.push(OutcomeExtremes {
+            facts: named,
+            fact_values: facts,
+            best: best.incumbent,
+            worst: worst.incumbent,
+            best_path: best.incumbent_path,
+            paths,
+        });
     }
     if out.best == f64::NEG_INFINITY {
         out.best = 0.0;
@@ -432,14 +491,15 @@ pub(super) fn search_all(s: &Scenario, rubric: &Rubric, outcomes: Vec<Vec<i64>>)
     Ok(out)
 }
 
-/// A best total, the path (1-based options) reaching it, and the fact outcome it was found under.
-pub(super) type Found = (f64, Vec<usize>, Vec<i64>);
-
 /// The best total over every given fact outcome, with its path and the outcome it was found
 /// under (`None` when no outcome has an ending). Used with an inverted rubric.
-pub(super) fn best_of(s: &Scenario, rubric: &Rubric, outcomes: Vec<Vec<i64>>) -> Result<Option<Found>, AnalyzeError> {
-    let tables = Tables::new(s);
-    let mut out: Option<Found> = None;
+pub(super) fn best_of(
+    s: &Scenario,
+    rubric: &Rubric,
+    outcomes: Vec<Vec<i64>>,
+) -> Result<Option<super::Found>, AnalyzeError> {
+    let tables = Tables::new(s, rubric);
+    let mut out: Option<super::Found> = None;
     for facts in outcomes {
         let mut best = Search::new(s, rubric, &tables, facts.clone(), Goal::Best);
         best.run();

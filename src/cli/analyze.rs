@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
-use rehearse::analyze::{self, ActWeights, Balance, Extremes, Policy, RandomStats};
+use rehearse::analyze::{self, Balance, Extremes, Policy, RandomStats, Strategy};
 use rehearse::engine::draw_facts;
 use rehearse::library::{Entry, Library};
 use rehearse::score::round1;
@@ -30,7 +30,9 @@ pub struct AnalyzeArgs {
     #[arg(long, value_name = "FILE")]
     policy: Vec<PathBuf>,
     /// Exit 1 unless the balance targets are met: best 100, random mean ≤ 50, every policy
-    /// ≤ 40, and each rule family able to fail on its own.
+    /// ≤ 40, each rule family able to fail on its own, no lost or escalated conversation
+    /// above 60, the best reply the longest at ≤ 40 % of best-path decision points, and total
+    /// and satisfaction rank-correlated at ≥ 0.6 over random plays.
     #[arg(long)]
     check: bool,
     /// Print JSON.
@@ -70,7 +72,7 @@ pub(crate) fn run(dir: &Path, args: &AnalyzeArgs) -> Result<u8, Failure> {
 }
 
 /// The policies named on the command line, else the ones shipped beside the scenarios.
-fn load_policies(lib: &Library, files: &[PathBuf]) -> Result<Vec<(String, ActWeights)>, Failure> {
+fn load_policies(lib: &Library, files: &[PathBuf]) -> Result<Vec<(String, Strategy)>, Failure> {
     let files = if files.is_empty() { analyze::policy_files(&lib.dir.join("policies")) } else { files.to_vec() };
     let mut out = Vec::new();
     let mut problems = Vec::new();
@@ -83,16 +85,12 @@ fn load_policies(lib: &Library, files: &[PathBuf]) -> Result<Vec<(String, ActWei
     if problems.is_empty() { Ok(out) } else { Err(Failure::input(rehearse::diag::render_all(&problems).join("\n"))) }
 }
 
-fn measure(
-    entry: &Entry,
-    policies: &[(String, ActWeights)],
-    args: &AnalyzeArgs,
-) -> Result<(Extremes, Balance), Failure> {
+fn measure(entry: &Entry, policies: &[(String, Strategy)], args: &AnalyzeArgs) -> Result<(Extremes, Balance), Failure> {
     let (s, rubric) = (&*entry.scenario, &*entry.rubric);
     let cannot = |e: analyze::AnalyzeError| Failure { message: format!("cannot analyse `{}`: {e}", s.id), code: 1 };
     let facts = args.seed.map(|seed| draw_facts(s, &mut ChaCha8Rng::seed_from_u64(seed)));
     let ex = analyze::extremes(s, rubric, facts.as_deref()).map_err(cannot)?;
-    let balance = Balance::measure(s, rubric, ex.best, policies, args.runs, args.seed.unwrap_or(0)).map_err(cannot)?;
+    let balance = Balance::measure(s, rubric, &ex, policies, args.runs, args.seed.unwrap_or(0)).map_err(cannot)?;
     Ok((ex, balance))
 }
 
@@ -106,6 +104,14 @@ fn choices(path: &[usize]) -> String {
 
 fn stats_line(r: &RandomStats) -> String {
     format!("{} runs: mean {:.1}, p10 {:.1}, p50 {:.1}, p90 {:.1}", r.runs, r.mean, r.p10, r.p50, r.p90)
+}
+
+fn correlation(r: &RandomStats) -> String {
+    r.satisfaction_correlation.map_or_else(|| "n/a".to_string(), |c| format!("{c:.2}"))
+}
+
+fn capped(balance: &Balance) -> String {
+    balance.best_capped.map_or_else(|| "none reachable".to_string(), |c| format!("{c:.1}"))
 }
 
 fn print_one(entry: &Entry, ex: &Extremes, balance: &Balance, problems: &[String], check: bool) {
@@ -128,6 +134,19 @@ fn print_one(entry: &Entry, ex: &Extremes, balance: &Balance, problems: &[String
     for (name, stats) in &balance.policies {
         println!("policy     {name}: {}", stats_line(stats));
     }
+    println!("lost/escalated best  {} (at most {})", capped(balance), analyze::CAPPED_MAX);
+    println!(
+        "best reply longest   {} of {} best-path decision points ({:.0} %, at most {:.0} %)",
+        balance.longest.0,
+        balance.longest.1,
+        balance.longest_share() * 100.0,
+        analyze::LONGEST_SHARE_MAX * 100.0
+    );
+    println!(
+        "total ~ satisfaction {} (Spearman over random plays, at least {})",
+        correlation(&balance.random),
+        analyze::CORRELATION_MIN
+    );
     println!(
         "each family failing on its own (that family ≤ {}, the others ≥ {}):",
         analyze::ALONE_LOW,
@@ -166,10 +185,16 @@ fn category_titles(entry: &Entry) -> Vec<String> {
 fn print_header(balance: &Balance) {
     let mut header = format!("{:<22} {:>5} {:>7}", "scenario", "best", "random");
     for (name, _) in &balance.policies {
-        header.push_str(&format!(" {:>18}", shorten(name, 18)));
+        header.push_str(&format!(" {name:>w$}", w = column(name)));
     }
+    header.push_str(&format!(" {:>6} {:>7} {:>5}", "lost", "longest", "corr"));
     header.push_str("  fails alone");
     println!("{header}");
+}
+
+/// A policy's column is as wide as its name.
+fn column(name: &str) -> usize {
+    name.chars().count().max(6)
 }
 
 fn shorten(text: &str, max: usize) -> String {
@@ -178,9 +203,12 @@ fn shorten(text: &str, max: usize) -> String {
 
 fn print_row(entry: &Entry, balance: &Balance, problems: &[String], check: bool) {
     let mut row = format!("{:<22} {:>5.1} {:>7.1}", shorten(&entry.scenario.id, 22), balance.best, balance.random.mean);
-    for (_, stats) in &balance.policies {
-        row.push_str(&format!(" {:>18.1}", stats.mean));
+    for (name, stats) in &balance.policies {
+        row.push_str(&format!(" {:>w$.1}", stats.mean, w = column(name)));
     }
+    let lost = balance.best_capped.map_or_else(|| "-".to_string(), |c| format!("{c:.1}"));
+    let longest = format!("{:.0}%", balance.longest_share() * 100.0);
+    row.push_str(&format!(" {lost:>6} {longest:>7} {:>5}", correlation(&balance.random)));
     let alone: Vec<String> = balance
         .families
         .iter()
@@ -199,6 +227,7 @@ fn to_json(entry: &Entry, ex: &Extremes, balance: &Balance, problems: &[String],
     let facts =
         |f: &[(String, String)]| f.iter().map(|(k, v)| (k.clone(), json!(v))).collect::<serde_json::Map<_, _>>();
     let stats = |r: &RandomStats| json!({ "runs": r.runs, "mean": round1(r.mean), "p10": round1(r.p10), "p50": round1(r.p50), "p90": round1(r.p90) });
+    let ratio = |x: f64| (x * 1000.0).round() / 1000.0;
     let mut value = json!({
         "scenario": entry.scenario.id,
         "best": round1(ex.best),
@@ -210,6 +239,14 @@ fn to_json(entry: &Entry, ex: &Extremes, balance: &Balance, problems: &[String],
             "facts": facts(&o.facts), "best": round1(o.best), "worst": round1(o.worst), "paths": o.paths.to_string(),
         })).collect::<Vec<_>>(),
         "random": stats(&balance.random),
+        "satisfaction_correlation": balance.random.satisfaction_correlation.map(ratio),
+        "best_capped": balance.best_capped.map(round1),
+        "best_capped_path": ex.best_capped.as_ref().map(|c| json!({"path": c.1, "facts": c.2})),
+        "longest": json!({
+            "longest": balance.longest.0,
+            "decisions": balance.longest.1,
+            "share": ratio(balance.longest_share()),
+        }),
         "policies": balance.policies.iter().map(|(name, r)| json!({"name": name, "scores": stats(r)})).collect::<Vec<_>>(),
         "families": balance.families.iter().map(|f| json!({
             "category": f.category,

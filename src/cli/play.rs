@@ -113,7 +113,7 @@ fn finish(entry: &Entry, session: &Session, json: bool, save: Option<(&DbArgs, M
         let value = report::play_json(&entry.scenario, &card, session.transcript());
         println!("{}", serde_json::to_string_pretty(&value).unwrap_or_default());
     } else {
-        println!("\n{}", report::debrief_text(&entry.scenario, &card, session.transcript()));
+        println!("\n{}", report::debrief_text(&entry.scenario, &entry.rubric.rulebook, &card, session.transcript()));
     }
     let Some((db, mode, started_at)) = save else { return Ok(0) };
     let record = Record::of(entry, session.transcript(), &card, mode, started_at);

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use rehearse::records::{self, DbSpec, Key, Month, Replayer, Store, Stored, printable};
 use rehearse::report::{board, html, ranking, rules, xapi};
+use rehearse::score::SCORING_VERSION;
 
 use super::Failure;
 
@@ -201,8 +202,19 @@ fn rescore(db: &DbArgs, month: Option<Month>) -> Result<u8, Failure> {
     let mut store = open(db)?;
     let list = store.records(month.map(|m| (m.start_ms(), m.end_ms()))).map_err(fail)?;
     let mut replayer = Replayer::default();
-    let mut flagged = 0;
+    let (mut flagged, mut older) = (0, 0);
     for s in &list {
+        let scoring = s.record.scoring();
+        if scoring != SCORING_VERSION {
+            older += 1;
+            println!(
+                "record #{} ({}): scored under scoring version {scoring}; this program scores with version \
+                 {SCORING_VERSION}, so its score is not compared",
+                s.seq,
+                describe(s)
+            );
+            continue;
+        }
         let problems = match replayer.replay(&mut store, s) {
             Ok(r) => records::differences(&s.record, &r.card),
             Err(e) => vec![e],
@@ -213,10 +225,11 @@ fn rescore(db: &DbArgs, month: Option<Month>) -> Result<u8, Failure> {
         }
     }
     println!(
-        "{} session(s) replayed; {} match their stored scores, {} flagged",
-        list.len(),
-        list.len() - flagged,
-        flagged
+        "{} session(s) replayed; {} match their stored scores, {} flagged, {} scored under older scoring rules",
+        list.len() - older,
+        list.len() - older - flagged,
+        flagged,
+        older
     );
     Ok(if flagged > 0 { 1 } else { 0 })
 }

@@ -32,7 +32,7 @@ pub use store::{DbSpec, Head, Store, StoreError, Stored, Summary};
 use crate::engine::Transcript;
 use crate::library::Entry;
 use crate::scenario::Outcome;
-use crate::score::{Scorecard, Verdict};
+use crate::score::{SCORING_VERSION, Scorecard, Verdict};
 
 /// How a session counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -104,7 +104,9 @@ pub struct Record {
     pub started_at: i64,
     /// Unix time (ms) the session ended.
     pub finished_at: i64,
-    /// The program that scored it, e.g. `rehearse 0.1.0`.
+    /// The program that scored it and the scoring rules it applied, e.g.
+    /// `rehearse 0.1.0; scoring 2` (records from before scoring versions say `rehearse 0.1.0`:
+    /// scoring 1). See [`Record::scoring`].
     pub program: String,
 }
 
@@ -135,6 +137,16 @@ impl Record {
             finished_at: now_ms().max(started_at),
             program: program(),
         }
+    }
+
+    /// The version of the scoring rules the record was scored with ([`SCORING_VERSION`]); 1
+    /// for records that do not say.
+    pub fn scoring(&self) -> u32 {
+        self.program
+            .split(';')
+            .filter_map(|part| part.trim().strip_prefix("scoring "))
+            .find_map(|n| n.trim().parse().ok())
+            .unwrap_or(1)
     }
 
     /// The month the session counts in.
@@ -173,9 +185,9 @@ impl ContentVersion {
     }
 }
 
-/// `rehearse 0.1.0`.
+/// `rehearse 0.1.0; scoring 2`: this program and the scoring rules it applies.
 pub fn program() -> String {
-    format!("rehearse {}", env!("CARGO_PKG_VERSION"))
+    format!("rehearse {}; scoring {SCORING_VERSION}", env!("CARGO_PKG_VERSION"))
 }
 
 /// Where a finished session went.

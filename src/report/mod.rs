@@ -14,6 +14,7 @@ use std::fmt::Write as _;
 use serde_json::{Value, json};
 
 use crate::engine::{Meters, Transcript};
+use crate::rules::Rulebook;
 use crate::scenario::Scenario;
 use crate::score::{Scorecard, Verdict};
 
@@ -38,34 +39,42 @@ fn verdict_mark(v: Verdict) -> &'static str {
 
 /// The debrief as text: total, category bars, outcome, each rule with evidence and tip, and
 /// the annotated transcript.
-pub fn debrief_text(scenario: &Scenario, card: &Scorecard, transcript: &Transcript) -> String {
+pub fn debrief_text(scenario: &Scenario, book: &Rulebook, card: &Scorecard, transcript: &Transcript) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "=== Debrief: {} ===", scenario.title);
-    let _ = writeln!(out, "Total            {}", bar(card.total));
-    for (id, score) in &card.categories {
-        match score {
+    let _ = writeln!(out, "{:<24} {}", "Total", bar(card.total));
+    if let Some(line) = cap_line(card) {
+        let _ = writeln!(out, "{:<24} {line}", "");
+    }
+    for category in &book.categories {
+        match card.categories.get(&category.id).copied().flatten() {
             Some(s) => {
-                let _ = writeln!(out, "{:<16} {}", id, bar(*s));
+                let _ = writeln!(out, "{:<24} {}", category.title, bar(s));
             }
             None => {
-                let _ = writeln!(out, "{id:<16} (no rule applied)");
+                let _ = writeln!(out, "{:<24} (no rule applied)", category.title);
             }
         }
     }
     if let Some(e) = transcript.ending.and_then(|(e, _)| scenario.endings.get(e as usize)) {
-        let _ = writeln!(out, "Outcome          {} (customer satisfaction {}%)", e.outcome.as_str(), e.satisfaction);
+        let satisfaction = card.satisfaction.unwrap_or(e.satisfaction);
+        let _ = writeln!(out, "{:<24} {} (customer satisfaction {satisfaction}%)", "Outcome", e.outcome.as_str());
         if !e.summary.is_empty() {
-            let _ = writeln!(out, "                 {}", e.summary);
+            let _ = writeln!(out, "{:<24} {}", "", e.summary);
         }
     } else {
-        let _ = writeln!(out, "Outcome          not finished");
+        let _ = writeln!(out, "{:<24} not finished", "Outcome");
     }
     let _ = writeln!(out, "\nRules:");
     for r in &card.rules {
-        let _ =
-            writeln!(out, "  {} {:<24} {} [{}, {}]", verdict_mark(r.verdict), r.id, r.title, r.category, r.practice);
+        let _ = writeln!(out, "  {} {} ({})", verdict_mark(r.verdict), r.title, r.practice);
         let _ = writeln!(out, "         {}", r.note);
-        if let Some(ev) = &r.evidence {
+        if r.breaches.is_empty()
+            && let Some(ev) = &r.evidence
+        {
+            let _ = writeln!(out, "         turn {}: \"{}\"", ev.turn, ev.reply);
+        }
+        for ev in &r.breaches {
             let _ = writeln!(out, "         turn {}: \"{}\"", ev.turn, ev.reply);
         }
         if let Some(tip) = &r.tip {
@@ -75,6 +84,11 @@ pub fn debrief_text(scenario: &Scenario, card: &Scorecard, transcript: &Transcri
     let _ = writeln!(out, "\nTranscript:");
     out.push_str(&transcript_text(scenario, card, transcript));
     out
+}
+
+/// "capped at 60: the customer left (83.2 before the cap)", when the ending capped the total.
+pub fn cap_line(card: &Scorecard) -> Option<String> {
+    card.capped.as_ref().map(|c| format!("capped at {}: {} ({:.1} before the cap)", c.cap, c.reason, c.uncapped))
 }
 
 /// The conversation turn by turn, each reply annotated with the rules it kept or broke.
@@ -88,7 +102,10 @@ pub fn transcript_text(scenario: &Scenario, card: &Scorecard, transcript: &Trans
         let _ = writeln!(out, "  {who}: {}", scenario.fill(line, &transcript.facts));
         let _ = writeln!(out, "  {:>2}. You: {}", i + 1, scenario.fill(&reply.text, &transcript.facts));
         let n = (i + 1) as u16;
-        for r in card.rules.iter().filter(|r| r.evidence.as_ref().is_some_and(|e| e.turn == n)) {
+        let shows = |r: &&crate::score::RuleResult| {
+            r.evidence.as_ref().is_some_and(|e| e.turn == n) || r.breaches.iter().any(|e| e.turn == n)
+        };
+        for r in card.rules.iter().filter(shows) {
             let _ = writeln!(out, "        {} {}", if r.verdict == Verdict::Pass { "+" } else { "-" }, r.title);
         }
     }
@@ -114,6 +131,8 @@ pub fn play_json(scenario: &Scenario, card: &Scorecard, transcript: &Transcript)
                 "weight": r.weight,
                 "verdict": r.verdict,
                 "evidence": r.evidence,
+                "breaches": r.breaches,
+                "cost": r.cost,
                 "note": r.note,
                 "tip": r.tip,
             })
@@ -148,6 +167,7 @@ pub fn play_json(scenario: &Scenario, card: &Scorecard, transcript: &Transcript)
         "trainee": card.trainee,
         "seed": card.seed,
         "total": card.total,
+        "capped": card.capped,
         "categories": card.categories,
         "outcome": card.outcome.map(|o| o.as_str()),
         "ending": card.ending,

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use super::raw::{RawCheck, RawRulebook};
-use super::{Act, Category, Check, MAX_ACTS, Rule, Rulebook};
+use super::{Act, Category, Check, MAX_ACTS, OutcomeCap, Rule, Rulebook};
 use crate::diag::{Diagnostic, SourceMap};
 use crate::scenario::suggest;
 
@@ -124,10 +124,51 @@ pub fn load(file: &Path, text: &str) -> (Option<Rulebook>, Vec<Diagnostic>) {
         }
     }
 
+    let outcome_caps = check_outcome_caps(file, &map, &raw, &mut diags);
+    if raw.repeat_cap == 0 {
+        diags.push(Diagnostic::error(
+            file,
+            at(map.find_key_after(0, "repeat_cap")),
+            "`repeat_cap` is 0; use 1 for \"a broken rule costs its weight once\", or more",
+        ));
+    }
+
     if crate::diag::has_errors(&diags) {
         return (None, diags);
     }
-    (Some(Rulebook { acts, categories, rules, source: file.to_path_buf(), text: text.into() }), diags)
+    let rulebook = Rulebook {
+        acts,
+        categories,
+        rules,
+        outcome_caps,
+        repeat_cap: raw.repeat_cap,
+        source: file.to_path_buf(),
+        text: text.into(),
+    };
+    (Some(rulebook), diags)
+}
+
+/// The outcome caps, each outcome at most once and every cap within 0–100.
+fn check_outcome_caps(file: &Path, map: &SourceMap, raw: &RawRulebook, diags: &mut Vec<Diagnostic>) -> Vec<OutcomeCap> {
+    let mut cursor = map.find_key_after(0, "outcome_caps").unwrap_or(0);
+    let mut caps: Vec<OutcomeCap> = Vec::new();
+    for c in &raw.outcome_caps {
+        let name = format!("{:?}", c.outcome);
+        // Each entry's outcome is found after the previous one's.
+        let found = map.find_key_after(cursor, "outcome").and_then(|k| map.text().get(k..)?.find(&name).map(|o| k + o));
+        if let Some(o) = found {
+            cursor = o;
+        }
+        let at = found.map(|o| map.position(o));
+        if caps.iter().any(|k| k.outcome == c.outcome) {
+            diags.push(Diagnostic::error(file, at, format!("outcome `{name}` is capped twice")));
+        } else if c.cap > 100 {
+            diags.push(Diagnostic::error(file, at, format!("the cap for `{name}` is {}; totals run 0–100", c.cap)));
+        } else {
+            caps.push(OutcomeCap { outcome: c.outcome, cap: c.cap, reason: c.reason.clone() });
+        }
+    }
+    caps
 }
 
 fn bump<'a>(seen: &mut HashMap<&'a str, usize>, id: &'a str) -> usize {
@@ -179,6 +220,12 @@ fn resolve_check(raw: &RawCheck, acts: &[Act], names: &[&str], problems: &mut Ve
             let then = act(then, problems);
             Check::Before { first, then }
         }
+        RawCheck::BeforeEach { first, then } => {
+            let first = act(first, problems);
+            let then = act(then, problems);
+            Check::BeforeEach { first, then }
+        }
+        RawCheck::KeepPromises => Check::KeepPromises,
         RawCheck::All(cs) | RawCheck::Any(cs) => {
             if cs.is_empty() {
                 problems.push(("`All([])`/`Any([])` is empty: give it at least one check".into(), None));

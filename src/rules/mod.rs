@@ -14,8 +14,9 @@ pub use load::load;
 
 use crate::cond::RawCond;
 
-/// The most acts a vocabulary may declare (they are kept in a 128-bit set).
-pub const MAX_ACTS: usize = 128;
+/// The most acts a vocabulary may declare (they are kept in a 128-bit set whose last bit is
+/// [`ActSet::PROMISE_MOVE`]).
+pub const MAX_ACTS: usize = 127;
 
 /// A set of speech acts, one bit per act of the rulebook's vocabulary.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
@@ -24,6 +25,11 @@ pub struct ActSet(pub u128);
 impl ActSet {
     /// Every act.
     pub const ALL: ActSet = ActSet(u128::MAX);
+
+    /// Not an act of the vocabulary: the bit a reply carries when it, or a node or ending it
+    /// leads to, makes, keeps or breaks a named promise. It lets the analyser's "acts that can
+    /// still occur" sets say whether promises can still change.
+    pub const PROMISE_MOVE: u8 = 127;
 
     /// True when the set holds act `act`.
     pub fn contains(self, act: u8) -> bool {
@@ -35,9 +41,14 @@ impl ActSet {
         self.0 |= 1u128 << act;
     }
 
-    /// The acts in the set, in vocabulary order.
+    /// The acts in the set, in vocabulary order (without [`ActSet::PROMISE_MOVE`]).
     pub fn iter(self) -> impl Iterator<Item = u8> {
         (0..MAX_ACTS as u8).filter(move |a| self.contains(*a))
+    }
+
+    /// True when the two sets share an act.
+    pub fn meets(self, other: ActSet) -> bool {
+        self.0 & other.0 != 0
     }
 }
 
@@ -122,12 +133,35 @@ pub enum Check {
         /// Must not come first.
         then: u8,
     },
+    /// Every `then` has a `first` since the previous `then` (or in the same reply); not
+    /// applicable when `then` never happens. Each `then` without one is a breach.
+    BeforeEach {
+        /// Must come before each `then`.
+        first: u8,
+        /// Needs a fresh `first` every time.
+        then: u8,
+    },
+    /// Every named promise made is deliverable (its scenario condition holds) and is not
+    /// broken by a later reply, node or ending; each promise that fails is a breach. Not
+    /// applicable when no promise is made.
+    KeepPromises,
     /// Every check passes.
     All(Vec<Check>),
     /// At least one check passes.
     Any(Vec<Check>),
     /// The check fails.
     Not(Box<Check>),
+}
+
+/// The most a conversation that ends with `outcome` can total.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutcomeCap {
+    /// The outcome that is capped.
+    pub outcome: crate::scenario::Outcome,
+    /// The highest total, 0–100.
+    pub cap: u8,
+    /// Why, for the debrief ("the customer left").
+    pub reason: String,
 }
 
 /// A validated rulebook.
@@ -141,6 +175,11 @@ pub struct Rulebook {
     pub rules: Vec<Rule>,
     /// The file it came from.
     pub source: PathBuf,
+    /// Outcomes that cap the total, e.g. a lost customer at 60.
+    pub outcome_caps: Vec<OutcomeCap>,
+    /// How many times a forbidding check (`Never`, `BeforeEach`, `KeepPromises`) can cost its
+    /// rule's weight: broken *n* times, the rule counts `min(n, repeat_cap)` × weight against.
+    pub repeat_cap: u16,
     /// The text it was validated from (stored with each session, so a session can be rescored
     /// against exactly the rules it was played under).
     pub text: std::sync::Arc<str>,
@@ -155,6 +194,11 @@ impl Rulebook {
     /// Index of a rule by id.
     pub fn rule(&self, id: &str) -> Option<usize> {
         self.rules.iter().position(|r| r.id == id)
+    }
+
+    /// The cap on the total for a conversation that ended with `outcome`, if any.
+    pub fn cap_for(&self, outcome: crate::scenario::Outcome) -> Option<&OutcomeCap> {
+        self.outcome_caps.iter().find(|c| c.outcome == outcome)
     }
 
     /// The ids of the acts in a set, in vocabulary order.

@@ -14,6 +14,28 @@ pub struct RawRulebook {
     pub categories: Vec<RawCategory>,
     /// Rules.
     pub rules: Vec<RawRule>,
+    /// Endings whose outcome caps the total (a customer lost or escalated).
+    #[serde(default)]
+    pub outcome_caps: Vec<RawOutcomeCap>,
+    /// How many times a forbidding rule can cost its weight (the first breach and each repeat).
+    #[serde(default = "default_repeat_cap")]
+    pub repeat_cap: u16,
+}
+
+fn default_repeat_cap() -> u16 {
+    1
+}
+
+/// A cap on the total of a conversation that ends with some outcome.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawOutcomeCap {
+    /// The outcome (`Lost`, `Escalated`).
+    pub outcome: crate::scenario::Outcome,
+    /// The highest total such a conversation can have, 0–100.
+    pub cap: u8,
+    /// Why, in words for the debrief: "the customer left".
+    pub reason: String,
 }
 
 /// A speech act.
@@ -102,6 +124,17 @@ pub enum RawCheck {
         /// Act id.
         then: String,
     },
+    /// Every `then` has a `first` since the previous `then` (or in the same reply); not
+    /// applicable when `then` never happens.
+    BeforeEach {
+        /// Act id.
+        first: String,
+        /// Act id.
+        then: String,
+    },
+    /// Every named promise made is deliverable and not broken later; not applicable when no
+    /// promise is made.
+    KeepPromises,
     /// Every check passes.
     All(Vec<RawCheck>),
     /// Some check passes.

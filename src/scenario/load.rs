@@ -3,10 +3,10 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use super::raw::{RawLine, RawNode, RawPressure, RawRing, RawScenario};
+use super::raw::{RawLine, RawNode, RawPressure, RawPromise, RawRing, RawScenario};
 use super::{
-    Choice, Customer, Ending, FactDef, FactKind, Line, METER_MAX, Node, Pressure, Reply, Ring, Scenario, Target, graph,
-    suggest,
+    Choice, Customer, Ending, FactDef, FactKind, Line, MAX_PROMISES, METER_MAX, Node, Pressure, Promise, PromiseMoves,
+    PromiseSet, Reply, Ring, Scenario, Target, graph, suggest,
 };
 use crate::cond::{Cond, RawCond};
 use crate::diag::{Diagnostic, Position, SourceMap};
@@ -14,6 +14,10 @@ use crate::rules::{ActSet, Rulebook};
 
 /// The most hidden facts a scenario may declare (known facts are kept in a 64-bit set).
 pub const MAX_FACTS: usize = 64;
+
+/// The longest a reply's text should be, in characters: a longer one is hard to read on a
+/// button and gives itself away as "the thorough answer".
+pub const REPLY_MAX_CHARS: usize = 220;
 
 /// Parse a scenario file without checking it against anything.
 pub fn parse_raw(file: &Path, text: &str) -> Result<RawScenario, Diagnostic> {
@@ -116,6 +120,16 @@ impl Checker<'_> {
             .map(|l| {
                 let at = self.declare("line", &l.id);
                 self.placeholders(&l.text, facts, at, &l.id);
+                if l.text.contains('(') && l.text.contains(')') {
+                    self.warning(
+                        at,
+                        format!(
+                            "line `{}` has words in brackets; a customer only says what is said aloud: put file \
+                             notes in a fact's `note` and `reveals` it",
+                            l.id
+                        ),
+                    );
+                }
                 let when = l.when.as_ref().map(|c| self.cond(c, facts, at, &format!("line `{}`", l.id)));
                 Line { id: l.id.clone(), text: l.text.clone(), when }
             })
@@ -159,7 +173,12 @@ impl Checker<'_> {
                     FactKind::Choice(
                         choices
                             .iter()
-                            .map(|c| Choice { value: c.value.clone(), weight: c.weight, note: c.note.clone() })
+                            .map(|c| Choice {
+                                value: c.value.clone(),
+                                weight: c.weight,
+                                note: c.note.clone(),
+                                says: c.says.clone(),
+                            })
                             .collect(),
                     )
                 }
@@ -175,8 +194,80 @@ impl Checker<'_> {
         out
     }
 
+    fn promises(&mut self, raw: &[RawPromise], facts: &[FactDef]) -> Vec<Promise> {
+        if raw.len() > MAX_PROMISES {
+            let at = self.map.find_key_after(0, "promises");
+            self.error(at, format!("{} promises declared; at most {MAX_PROMISES} are supported", raw.len()));
+        }
+        raw.iter()
+            .map(|p| {
+                let at = self.declare("promise", &p.id);
+                let deliverable = p.deliverable.as_ref().map(|c| {
+                    let cond = self.cond(c, facts, at, &format!("promise `{}`", p.id));
+                    let mut reads_state = false;
+                    cond.for_each_leaf(&mut |l| reads_state |= !matches!(l, Cond::Fact { .. }));
+                    if reads_state {
+                        self.error(
+                            at,
+                            format!(
+                                "promise `{}`: `deliverable` may only test facts (`Fact(...)`), not meters or what is known",
+                                p.id
+                            ),
+                        );
+                    }
+                    cond
+                });
+                Promise { id: p.id.clone(), about: p.about, says: p.says.clone(), deliverable }
+            })
+            .collect()
+    }
+
+    /// Resolve promise ids named under `key` (`promises`, `keeps`, `breaks`) of `owner`.
+    fn promise_set(
+        &mut self,
+        ids: &[String],
+        promises: &[Promise],
+        owner: &str,
+        key: &str,
+        anchor: Option<usize>,
+    ) -> PromiseSet {
+        let mut set = PromiseSet::default();
+        for id in ids {
+            match promises.iter().position(|p| p.id == *id) {
+                Some(i) => set.insert(i),
+                None => {
+                    let names: Vec<&str> = promises.iter().map(|p| p.id.as_str()).collect();
+                    let at = self.map.find_quoted_after(anchor.unwrap_or(0), id).or(anchor);
+                    let hint = if names.is_empty() {
+                        " (declare it in the scenario's `promises`)".to_string()
+                    } else {
+                        suggest(id, &names)
+                    };
+                    self.error(at, format!("`{owner}` {key} unknown promise `{id}`{hint}"));
+                }
+            }
+        }
+        set
+    }
+
+    fn settles(
+        &mut self,
+        keeps: &[String],
+        breaks: &[String],
+        promises: &[Promise],
+        owner: &str,
+        anchor: Option<usize>,
+    ) -> PromiseMoves {
+        PromiseMoves {
+            made: PromiseSet::default(),
+            kept: self.promise_set(keeps, promises, owner, "keeps", anchor),
+            broken: self.promise_set(breaks, promises, owner, "breaks", anchor),
+        }
+    }
+
     fn build(&mut self, raw: &RawScenario, rulebook: &Rulebook) -> Scenario {
         let facts = self.facts(raw);
+        let promises = self.promises(&raw.promises, &facts);
         let fact_names: Vec<&str> = facts.iter().map(|f| f.id.as_str()).collect();
         let fact_names: Vec<String> = fact_names.iter().map(|s| s.to_string()).collect();
 
@@ -288,6 +379,22 @@ impl Checker<'_> {
                     }
                 };
                 self.placeholders(&r.text, &facts, r_at, &r.id);
+                let length = r.text.chars().count();
+                if length > REPLY_MAX_CHARS {
+                    self.warning(
+                        r_at,
+                        format!(
+                            "reply `{}` is {length} characters; keep replies to {REPLY_MAX_CHARS} (split a long answer \
+                             over two turns)",
+                            r.id
+                        ),
+                    );
+                }
+                let promise_moves = PromiseMoves {
+                    made: self.promise_set(&r.promises, &promises, &r.id, "promises", r_at),
+                    kept: self.promise_set(&r.keeps, &promises, &r.id, "keeps", r_at),
+                    broken: self.promise_set(&r.breaks, &promises, &r.id, "breaks", r_at),
+                };
                 replies.push(Reply {
                     id: r.id.clone(),
                     text: r.text.clone(),
@@ -296,10 +403,12 @@ impl Checker<'_> {
                     when,
                     branches,
                     to,
+                    promises: promise_moves,
                 });
             }
             let ring = n.ring.as_ref().and_then(|ring| self.ring(ring, n, n_at));
-            nodes.push(Node { id: n.id.clone(), reveals, says, replies, ring });
+            let settles = self.settles(&n.keeps, &n.breaks, &promises, &n.id, n_at);
+            nodes.push(Node { id: n.id.clone(), reveals, says, replies, ring, settles });
         }
 
         let mut endings = Vec::new();
@@ -310,12 +419,14 @@ impl Checker<'_> {
                 self.error(at, format!("ending `{}` has satisfaction {}; it runs from 0 to 100", e.id, e.satisfaction));
             }
             let says = self.lines(&e.says, &facts, &e.id, e_at);
+            let settles = self.settles(&e.keeps, &e.breaks, &promises, &e.id, e_at);
             endings.push(Ending {
                 id: e.id.clone(),
                 outcome: e.outcome,
                 satisfaction: e.satisfaction,
                 says,
                 summary: e.summary.clone(),
+                settles,
             });
         }
 
@@ -355,6 +466,7 @@ impl Checker<'_> {
             }
         }
 
+        mark_promise_moves(&mut nodes, &endings);
         let scenario = Scenario {
             id: raw.id.clone(),
             title: raw.title.clone(),
@@ -378,6 +490,7 @@ impl Checker<'_> {
             rule_weights: raw.rules.weights.iter().map(|(k, v)| (k.clone(), *v)).collect(),
             disabled_rules: raw.rules.disable.clone(),
             pressure: raw.pressure.as_ref().and_then(|p| self.pressure(p)),
+            promises,
             source: self.file.to_path_buf(),
         };
         if !crate::diag::has_errors(&self.diags) {
@@ -464,6 +577,26 @@ impl Checker<'_> {
                     names[0]
                 ),
             );
+        }
+    }
+}
+
+/// Give [`ActSet::PROMISE_MOVE`] to every reply that makes, keeps or breaks a promise, itself
+/// or through a node or ending it can lead to.
+fn mark_promise_moves(nodes: &mut [Node], endings: &[Ending]) {
+    let settles = |t: Target, nodes: &[Node]| match t {
+        Target::Node(i) => nodes.get(i).is_some_and(|n| !n.settles.is_empty()),
+        Target::Ending(i) => endings.get(i).is_some_and(|e| !e.settles.is_empty()),
+    };
+    let marked: Vec<Vec<bool>> = nodes
+        .iter()
+        .map(|n| n.replies.iter().map(|r| !r.promises.is_empty() || r.targets().any(|t| settles(t, nodes))).collect())
+        .collect();
+    for (n, marks) in nodes.iter_mut().zip(marked) {
+        for (r, marked) in n.replies.iter_mut().zip(marks) {
+            if marked {
+                r.acts.insert(ActSet::PROMISE_MOVE);
+            }
         }
     }
 }

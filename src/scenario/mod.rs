@@ -12,7 +12,7 @@ pub mod raw;
 use std::path::PathBuf;
 
 pub use load::{load, parse_raw};
-pub use raw::{Difficulty, Effect, Outcome};
+pub use raw::{Difficulty, Effect, Outcome, PromiseKind};
 
 use crate::cond::Cond;
 use crate::rules::ActSet;
@@ -57,8 +57,82 @@ pub struct Scenario {
     pub disabled_rules: Vec<String>,
     /// Patience drain while the trainee hesitates.
     pub pressure: Option<Pressure>,
+    /// Named promises, indexed by the bits of a [`PromiseSet`].
+    pub promises: Vec<Promise>,
     /// The file it came from.
     pub source: PathBuf,
+}
+
+/// The most named promises a scenario may declare (they are kept in a 16-bit set).
+pub const MAX_PROMISES: usize = 16;
+
+/// A set of a scenario's named promises, one bit per promise.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct PromiseSet(pub u16);
+
+impl PromiseSet {
+    /// True when the set holds promise `i`.
+    pub fn contains(self, i: usize) -> bool {
+        i < MAX_PROMISES && self.0 & (1 << i) != 0
+    }
+
+    /// Add promise `i` (ignored past [`MAX_PROMISES`]).
+    pub fn insert(&mut self, i: usize) {
+        if i < MAX_PROMISES {
+            self.0 |= 1 << i;
+        }
+    }
+
+    /// True when the set is empty.
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// The promises in the set, by index.
+    pub fn iter(self) -> impl Iterator<Item = usize> {
+        (0..MAX_PROMISES).filter(move |&i| self.contains(i))
+    }
+}
+
+/// What one step of a conversation does to the named promises: made by the reply, kept or
+/// broken by the reply or by the node or ending it leads to.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct PromiseMoves {
+    /// Promises made.
+    pub made: PromiseSet,
+    /// Promises kept.
+    pub kept: PromiseSet,
+    /// Promises broken.
+    pub broken: PromiseSet,
+}
+
+impl PromiseMoves {
+    /// True when nothing happens to any promise.
+    pub fn is_empty(self) -> bool {
+        self.made.is_empty() && self.kept.is_empty() && self.broken.is_empty()
+    }
+
+    /// Both moves together.
+    pub fn with(self, other: PromiseMoves) -> PromiseMoves {
+        PromiseMoves {
+            made: PromiseSet(self.made.0 | other.made.0),
+            kept: PromiseSet(self.kept.0 | other.kept.0),
+            broken: PromiseSet(self.broken.0 | other.broken.0),
+        }
+    }
+}
+
+/// A named promise a reply can make.
+#[derive(Debug, Clone)]
+pub struct Promise {
+    /// Id, unique in the scenario.
+    pub id: String,
+    /// What it is about.
+    pub about: PromiseKind,
+    /// The promise in words, for the debrief.
+    pub says: String,
+    /// When the shop can keep it (a condition on facts); `None`: always.
+    pub deliverable: Option<Cond>,
 }
 
 /// The customer of a scenario.
@@ -108,10 +182,22 @@ pub struct Choice {
     pub weight: u32,
     /// Note shown once learned.
     pub note: Option<String>,
+    /// The words a `{fact}` placeholder shows, when they differ from the value.
+    pub says: Option<String>,
 }
 
 impl FactDef {
-    /// The value as text (`value` of a choice, or the number).
+    /// The value as dialogue shows it: a choice's `says` (else its value), or the number.
+    pub fn spoken(&self, value: i64) -> String {
+        if let FactKind::Choice(cs) = &self.kind
+            && let Some(says) = usize::try_from(value).ok().and_then(|i| cs.get(i)).and_then(|c| c.says.clone())
+        {
+            return says;
+        }
+        self.value_text(value)
+    }
+
+    /// The value as its key (`value` of a choice, or the number), for conditions and reports.
     pub fn value_text(&self, value: i64) -> String {
         match &self.kind {
             FactKind::Choice(cs) => usize::try_from(value)
@@ -129,7 +215,7 @@ impl FactDef {
         {
             return note;
         }
-        self.label.replace("{value}", &self.value_text(value))
+        self.label.replace("{value}", &self.spoken(value))
     }
 }
 
@@ -190,6 +276,8 @@ pub struct Node {
     pub replies: Vec<Reply>,
     /// A phone ringing while the node waits.
     pub ring: Option<Ring>,
+    /// Promises kept or broken on arriving here.
+    pub settles: PromiseMoves,
 }
 
 /// A customer line variant.
@@ -220,6 +308,15 @@ pub struct Reply {
     pub branches: Vec<(Cond, Target)>,
     /// Target when no branch holds.
     pub to: Target,
+    /// Promises it makes, keeps or breaks.
+    pub promises: PromiseMoves,
+}
+
+impl Reply {
+    /// Every target the reply can lead to: each branch's, then `to`.
+    pub fn targets(&self) -> impl Iterator<Item = Target> + '_ {
+        self.branches.iter().map(|b| b.1).chain(std::iter::once(self.to))
+    }
 }
 
 /// An ending.
@@ -229,12 +326,14 @@ pub struct Ending {
     pub id: String,
     /// Business outcome.
     pub outcome: Outcome,
-    /// Customer satisfaction 0–100.
+    /// The most satisfied the customer can be here, 0–100 (see [`crate::score::satisfaction`]).
     pub satisfaction: u8,
     /// Closing line variants.
     pub says: Vec<Line>,
     /// Debrief summary.
     pub summary: String,
+    /// Promises kept or broken on ending here.
+    pub settles: PromiseMoves,
 }
 
 impl Scenario {
@@ -247,10 +346,23 @@ impl Scenario {
         for (def, value) in self.facts.iter().zip(facts) {
             let key = format!("{{{}}}", def.id);
             if out.contains(&key) {
-                out = out.replace(&key, &def.value_text(*value));
+                out = out.replace(&key, &def.spoken(*value));
             }
         }
         out
+    }
+
+    /// The promises kept or broken on arriving at `target`.
+    pub fn settles_at(&self, target: Target) -> PromiseMoves {
+        match target {
+            Target::Node(i) => self.nodes.get(i).map_or_else(PromiseMoves::default, |n| n.settles),
+            Target::Ending(i) => self.endings.get(i).map_or_else(PromiseMoves::default, |e| e.settles),
+        }
+    }
+
+    /// What reply `reply` of node `node` does to the promises when it leads to `target`.
+    pub fn promise_moves(&self, node: usize, reply: usize, target: Target) -> PromiseMoves {
+        self.nodes[node].replies[reply].promises.with(self.settles_at(target))
     }
 
     /// The id of a target.

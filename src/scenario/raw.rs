@@ -89,6 +89,35 @@ pub struct RawScenario {
     /// Time pressure in the game: the customer's patience drains while the trainee hesitates.
     #[serde(default)]
     pub pressure: Option<RawPressure>,
+    /// Named promises replies can make (a time, a price, a scope), judged by `KeepPromises`.
+    #[serde(default)]
+    pub promises: Vec<RawPromise>,
+}
+
+/// What a promise is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
+pub enum PromiseKind {
+    /// When something will happen ("ready by nine").
+    Time,
+    /// What it will cost ("520, nothing more").
+    Price,
+    /// What will be done ("two rounds of changes").
+    Scope,
+}
+
+/// A named promise a reply can make.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPromise {
+    /// Stable id, named by replies' `promises`, `keeps` and `breaks`.
+    pub id: String,
+    /// What it is about.
+    pub about: PromiseKind,
+    /// The promise in words, for the debrief: "someone waits for her until nine".
+    pub says: String,
+    /// When the shop can keep it (facts only); made while this is false, it is broken at once.
+    #[serde(default)]
+    pub deliverable: Option<RawCond>,
 }
 
 /// Patience drain while the trainee hesitates (game-engine time; the CLI plays untimed).
@@ -177,6 +206,10 @@ pub struct RawChoice {
     /// Note shown once learned, instead of the fact's label.
     #[serde(default)]
     pub note: Option<String>,
+    /// The words a `{fact}` placeholder shows in dialogue ("twice this year"); the `value`
+    /// when absent.
+    #[serde(default)]
+    pub says: Option<String>,
 }
 
 /// A point in the conversation: the customer speaks, the trainee replies.
@@ -195,6 +228,12 @@ pub struct RawNode {
     /// A phone that rings while this node waits for a reply (game only).
     #[serde(default)]
     pub ring: Option<RawRing>,
+    /// Promises kept when the conversation arrives here.
+    #[serde(default)]
+    pub keeps: Vec<String>,
+    /// Promises broken when the conversation arrives here (the car is not ready after all).
+    #[serde(default)]
+    pub breaks: Vec<String>,
 }
 
 /// One variant of a customer's line.
@@ -244,6 +283,15 @@ pub struct RawReply {
     /// Where the conversation goes: a node or an ending id.
     #[serde(default)]
     pub to: Option<String>,
+    /// Named promises this reply makes.
+    #[serde(default)]
+    pub promises: Vec<String>,
+    /// Named promises this reply keeps.
+    #[serde(default)]
+    pub keeps: Vec<String>,
+    /// Named promises this reply breaks (more work after a quote, a later time).
+    #[serde(default)]
+    pub breaks: Vec<String>,
 }
 
 /// A conditional target.
@@ -264,13 +312,20 @@ pub struct RawEnding {
     pub id: String,
     /// What it means for the business.
     pub outcome: Outcome,
-    /// Customer satisfaction, 0–100.
+    /// The most satisfied the customer can be at this ending, 0–100; the conversation's meters
+    /// and faults bring it down.
     pub satisfaction: u8,
     /// The customer's last words (variants).
     pub says: Vec<RawLine>,
     /// One line for the debrief on what happened.
     #[serde(default)]
     pub summary: String,
+    /// Promises kept when the conversation ends here.
+    #[serde(default)]
+    pub keeps: Vec<String>,
+    /// Promises broken when the conversation ends here.
+    #[serde(default)]
+    pub breaks: Vec<String>,
 }
 
 /// A cap on the number of turns.

@@ -12,25 +12,49 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 pub use rubric::{MAX_CATEGORIES, Rubric, RubricRule, Tracker, Verdict};
+pub use tracker::ReplyEvents;
 
-use crate::engine::{Transcript, env};
-use crate::rules::Check;
-use crate::scenario::{Outcome, Scenario};
+use crate::engine::{Transcript, env, step};
+use crate::rules::{ActSet, Check, Rulebook};
+use crate::scenario::{Ending, Outcome, Scenario, Target};
 use crate::{cond::Env, engine::Position};
 
-/// Weights kept and weights that applied, per category and in total.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+/// The version of the scoring rules this program applies. A record keeps the version it was
+/// scored with, so a rescore under newer rules reports the change instead of a mismatch.
+///
+/// 1. one verdict per rule; fixed ending satisfaction.
+/// 2. repeated breaches cost again; unbreakable rules are n/a; outcome caps; promises;
+///    satisfaction from the meters and faults.
+pub const SCORING_VERSION: u32 = 2;
+
+/// Satisfaction points a reply with a mistake in it costs, on top of what it does to the
+/// customer's mood and trust.
+pub const SATISFACTION_PER_FAULT: i32 = 5;
+
+/// Weights kept and weights that applied, per category and in total, and the cap the ending
+/// puts on the total.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Tally {
     /// Kept weight per category.
     pub passed: [u32; MAX_CATEGORIES],
-    /// Applicable weight per category.
+    /// Applicable weight per category (a rule broken again counts again, up to the cap).
     pub applicable: [u32; MAX_CATEGORIES],
+    /// The most the total can be: 100, or less when the conversation ended badly.
+    pub cap: u8,
+}
+
+impl Default for Tally {
+    fn default() -> Self {
+        Tally { passed: [0; MAX_CATEGORIES], applicable: [0; MAX_CATEGORIES], cap: 100 }
+    }
 }
 
 impl Tally {
-    /// Add up the verdicts of a finished tracker.
-    pub fn of(rubric: &Rubric, tracker: &Tracker) -> Tally {
-        let mut t = Tally::default();
+    /// Add up the verdicts of a tracker, for a conversation that ended with `outcome` (`None`
+    /// while unfinished): each failed rule weighs once per breach up to the rulebook's repeat
+    /// cap, and the outcome's cap limits the total.
+    pub fn of(rubric: &Rubric, tracker: &Tracker, outcome: Option<Outcome>) -> Tally {
+        let mut t = Tally { cap: rubric.cap_for(outcome), ..Tally::default() };
         for (i, r) in rubric.rules.iter().enumerate() {
             let c = r.category.min(MAX_CATEGORIES - 1);
             let verdict = rubric.verdict(tracker, i).0;
@@ -39,16 +63,26 @@ impl Tally {
                     t.passed[c] += r.weight;
                     t.applicable[c] += r.weight;
                 }
-                Verdict::Fail => t.applicable[c] += r.weight,
+                Verdict::Fail => t.applicable[c] += rubric.fail_weight(tracker, i),
                 Verdict::NotApplicable => {}
             }
         }
         t
     }
 
-    /// The weighted total, 0–100 (0 when no rule applied).
+    /// The weighted total, 0–100 (0 when no rule applied), within the ending's cap.
     pub fn total(&self) -> f64 {
+        self.uncapped().min(f64::from(self.cap))
+    }
+
+    /// The weighted total before the ending's cap.
+    pub fn uncapped(&self) -> f64 {
         percent(self.passed.iter().sum(), self.applicable.iter().sum()).unwrap_or(0.0)
+    }
+
+    /// True when the ending's cap lowered the total.
+    pub fn is_capped(&self) -> bool {
+        self.uncapped() > f64::from(self.cap)
     }
 
     /// A category's score, `None` when none of its rules applied.
@@ -56,9 +90,9 @@ impl Tally {
         percent(self.passed[c], self.applicable[c])
     }
 
-    /// True when every applicable rule was kept.
+    /// True when every applicable rule was kept and the ending did not cap the total.
     pub fn is_perfect(&self) -> bool {
-        self.passed == self.applicable && self.applicable.iter().any(|&w| w > 0)
+        self.passed == self.applicable && self.applicable.iter().any(|&w| w > 0) && self.cap >= 100
     }
 }
 
@@ -77,15 +111,61 @@ pub fn tally(scenario: &Scenario, rubric: &Rubric, transcript: &Transcript, trac
     for i in 0..transcript.turns.len() {
         observe_turn(scenario, rubric, transcript, tracker, i);
     }
-    Tally::of(rubric, tracker)
+    Tally::of(rubric, tracker, ending_of(scenario, transcript).map(|e| e.outcome))
+}
+
+fn ending_of<'a>(scenario: &'a Scenario, transcript: &Transcript) -> Option<&'a Ending> {
+    transcript.ending.and_then(|(e, _)| scenario.endings.get(e as usize))
+}
+
+/// Where the transcript's `i`-th turn led: the next turn's node, or the ending.
+fn led_to(transcript: &Transcript, i: usize) -> Option<Target> {
+    match transcript.turns.get(i + 1) {
+        Some(next) => Some(Target::Node(next.node as usize)),
+        None => transcript.ending.map(|(e, _)| Target::Ending(e as usize)),
+    }
+}
+
+/// What reply `reply` of node `node` did, leading to `to` (`None`: not known yet).
+pub fn reply_events(
+    scenario: &Scenario,
+    node: usize,
+    reply: usize,
+    to: Option<Target>,
+    millis: Option<u32>,
+) -> ReplyEvents {
+    let r = &scenario.nodes[node].replies[reply];
+    let promises = match to {
+        Some(t) => scenario.promise_moves(node, reply, t),
+        None => r.promises,
+    };
+    ReplyEvents { acts: r.acts, promises, millis }
 }
 
 /// Feed the transcript's `i`-th turn (0-based) to a tracker.
 fn observe_turn(scenario: &Scenario, rubric: &Rubric, transcript: &Transcript, tracker: &mut Tracker, i: usize) {
     let turn = &transcript.turns[i];
     let e = Env { facts: &transcript.facts, known: turn.known_before, meters: turn.before };
-    let acts = scenario.nodes[turn.node as usize].replies[usize::from(turn.reply)].acts;
-    tracker.observe_timed(rubric, (i + 1) as u16, &e, acts, turn.millis);
+    let events =
+        reply_events(scenario, turn.node as usize, usize::from(turn.reply), led_to(transcript, i), turn.millis);
+    tracker.observe(rubric, (i + 1) as u16, &e, &events);
+}
+
+/// How satisfied the customer is at the end: the ending's ceiling, brought down to the average
+/// of their final mood and trust less [`SATISFACTION_PER_FAULT`] for every reply that
+/// contained a mistake, never below 0.
+pub fn satisfaction(ending: &Ending, meters: [i32; 3], fault_replies: usize) -> u8 {
+    let feeling = (meters[0] + meters[2]) / 2 - SATISFACTION_PER_FAULT * fault_replies.min(100) as i32;
+    feeling.clamp(0, i32::from(ending.satisfaction.min(100))) as u8
+}
+
+/// How many replies of a transcript performed at least one fault act.
+pub fn fault_replies(scenario: &Scenario, faults: ActSet, transcript: &Transcript) -> usize {
+    transcript
+        .turns
+        .iter()
+        .filter(|t| scenario.nodes[t.node as usize].replies[usize::from(t.reply)].acts.meets(faults))
+        .count()
 }
 
 /// The turn and reply that show a verdict.
@@ -116,10 +196,28 @@ pub struct RuleResult {
     pub verdict: Verdict,
     /// The turn that kept or broke it, when one turn shows it.
     pub evidence: Option<Evidence>,
-    /// What the verdict rests on, in words.
+    /// Every turn that broke it, when breaking it again costs again (empty otherwise).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub breaches: Vec<Evidence>,
+    /// The weight it counted against the total (its weight once per breach, up to the cap);
+    /// 0 unless broken.
+    #[serde(default)]
+    pub cost: u32,
+    /// What the verdict rests on, in plain words for the trainee.
     pub note: String,
     /// Coaching tip, for failed rules.
     pub tip: Option<String>,
+}
+
+/// The ending's cap on the total, when it lowered it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CapNote {
+    /// The highest total the ending allows.
+    pub cap: u8,
+    /// Why, from the rulebook ("the customer left").
+    pub reason: String,
+    /// The total before the cap.
+    pub uncapped: f64,
 }
 
 /// The full, serialisable result of scoring one session.
@@ -131,15 +229,18 @@ pub struct Scorecard {
     pub trainee: String,
     /// Seed.
     pub seed: u64,
-    /// Weighted total, 0–100.
+    /// Weighted total, 0–100 (after the ending's cap).
     pub total: f64,
+    /// Set when the ending capped the total.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub capped: Option<CapNote>,
     /// Score per category id, `null` when none of its rules applied.
     pub categories: BTreeMap<String, Option<f64>>,
     /// Business outcome, once finished.
     pub outcome: Option<Outcome>,
     /// Ending id, once finished.
     pub ending: Option<String>,
-    /// Customer satisfaction 0–100, once finished.
+    /// Customer satisfaction 0–100, once finished ([`satisfaction`]).
     pub satisfaction: Option<u8>,
     /// Replies given.
     pub turns: usize,
@@ -149,9 +250,27 @@ pub struct Scorecard {
 
 /// Score a transcript.
 pub fn score(scenario: &Scenario, rubric: &Rubric, transcript: &Transcript) -> Scorecard {
+    // One pass, noting after each turn which rules were broken (again) by it.
     let mut tracker = Tracker::new(rubric);
-    let t = tally(scenario, rubric, transcript, &mut tracker);
+    let mut breaches: Vec<Vec<u16>> = vec![Vec::new(); rubric.rules.len()];
+    for i in 0..transcript.turns.len() {
+        let before: Vec<u16> = (0..rubric.rules.len()).map(|r| rubric.breaches(&tracker, r)).collect();
+        observe_turn(scenario, rubric, transcript, &mut tracker, i);
+        for (r, was) in before.into_iter().enumerate() {
+            if rubric.breaches(&tracker, r) > was {
+                breaches[r].push((i + 1) as u16);
+            }
+        }
+    }
+    let ending = ending_of(scenario, transcript);
+    let t = Tally::of(rubric, &tracker, ending.map(|e| e.outcome));
     let book = &rubric.rulebook;
+    let evidence_at = |n: u16| {
+        transcript.turns.get(usize::from(n).checked_sub(1)?).map(|tr| {
+            let reply = &scenario.nodes[tr.node as usize].replies[usize::from(tr.reply)];
+            Evidence { turn: n, reply_id: reply.id.clone(), reply: scenario.fill(&reply.text, &transcript.facts) }
+        })
+    };
     let rules = rubric
         .rules
         .iter()
@@ -159,16 +278,9 @@ pub fn score(scenario: &Scenario, rubric: &Rubric, transcript: &Transcript) -> S
         .map(|(i, r)| {
             let rule = &book.rules[r.rule];
             let (verdict, turn) = rubric.verdict(&tracker, i);
-            let evidence =
-                turn.and_then(|n| transcript.turns.get(usize::from(n) - 1).map(|tr| (n, tr))).map(|(n, tr)| {
-                    let reply = &scenario.nodes[tr.node as usize].replies[usize::from(tr.reply)];
-                    Evidence {
-                        turn: n,
-                        reply_id: reply.id.clone(),
-                        reply: scenario.fill(&reply.text, &transcript.facts),
-                    }
-                });
-            let note = note(book, &rule.check, verdict, turn, r.enabled);
+            let failed = verdict == Verdict::Fail;
+            let breach_turns: Vec<u16> = if failed { breaches[i].clone() } else { Vec::new() };
+            let note = note(book, scenario, &rule.check, r, verdict, turn, &breach_turns);
             RuleResult {
                 id: rule.id.clone(),
                 title: rule.title.clone(),
@@ -176,58 +288,116 @@ pub fn score(scenario: &Scenario, rubric: &Rubric, transcript: &Transcript) -> S
                 practice: rule.practice.clone(),
                 weight: r.weight,
                 verdict,
-                evidence,
+                evidence: turn.and_then(evidence_at),
+                breaches: if breach_turns.len() > 1 {
+                    breach_turns.iter().filter_map(|&n| evidence_at(n)).collect()
+                } else {
+                    Vec::new()
+                },
+                cost: if failed { rubric.fail_weight(&tracker, i) } else { 0 },
                 note,
-                tip: (verdict == Verdict::Fail).then(|| rule.tip.clone()),
+                tip: failed.then(|| rule.tip.clone()),
             }
         })
         .collect();
-    let ending = transcript.ending.map(|(e, _)| &scenario.endings[e as usize]);
+    let capped = ending.filter(|_| t.is_capped()).and_then(|e| book.cap_for(e.outcome)).map(|c| CapNote {
+        cap: c.cap,
+        reason: c.reason.clone(),
+        uncapped: round1(t.uncapped()),
+    });
+    let meters = transcript.turns.last().map_or(scenario.customer.meters, |t| t.after);
+    let faults = fault_replies(scenario, rubric.faults, transcript);
     Scorecard {
         scenario: scenario.id.clone(),
         trainee: transcript.trainee.clone(),
         seed: transcript.seed,
         total: round1(t.total()),
+        capped,
         categories: (0..rubric.category_count())
             .map(|c| (book.categories[c].id.clone(), t.category(c).map(round1)))
             .collect(),
         outcome: ending.map(|e| e.outcome),
         ending: ending.map(|e| e.id.clone()),
-        satisfaction: ending.map(|e| e.satisfaction),
+        satisfaction: ending.map(|e| satisfaction(e, meters, faults)),
         turns: transcript.turns.len(),
         rules,
     }
 }
 
-fn note(book: &crate::rules::Rulebook, check: &Check, verdict: Verdict, turn: Option<u16>, enabled: bool) -> String {
-    let what = describe(book, check);
+/// The verdict in plain words, from the rulebook's act descriptions (no ids).
+fn note(
+    book: &Rulebook,
+    scenario: &Scenario,
+    check: &Check,
+    rule: &RubricRule,
+    verdict: Verdict,
+    turn: Option<u16>,
+    breaches: &[u16],
+) -> String {
+    let what = describe(book, scenario, check);
     match (verdict, turn) {
-        (Verdict::NotApplicable, _) if !enabled => "does not apply to this scenario".into(),
-        (Verdict::NotApplicable, _) => format!("did not apply in this conversation ({what})"),
-        (Verdict::Pass, Some(n)) => format!("kept at turn {n}: {what}"),
-        (Verdict::Pass, None) => format!("kept throughout: {what}"),
-        (Verdict::Fail, Some(n)) => format!("broken at turn {n}: {what}"),
-        (Verdict::Fail, None) => format!("never happened: {what}"),
+        (Verdict::NotApplicable, _) if rule.unbreakable => "nothing in this conversation could break it".into(),
+        (Verdict::NotApplicable, _) if !rule.enabled => "does not apply to this scenario".into(),
+        (Verdict::NotApplicable, _) => "did not come up in this conversation".into(),
+        (Verdict::Pass, Some(n)) => format!("kept at turn {n}. {what}"),
+        (Verdict::Pass, None) => format!("kept throughout. {what}"),
+        (Verdict::Fail, _) if breaches.len() > 1 => {
+            format!("broken {} times, at turns {}. {what}", breaches.len(), turn_list(breaches))
+        }
+        (Verdict::Fail, Some(n)) => format!("broken at turn {n}. {what}"),
+        (Verdict::Fail, None) => format!("never happened. {what}"),
     }
 }
 
-/// A check in words, e.g. "Paraphrase within 2 turns".
-pub fn describe(book: &crate::rules::Rulebook, check: &Check) -> String {
-    let act = |a: &u8| book.acts.get(usize::from(*a)).map_or("?", |a| a.id.as_str()).to_string();
-    match check {
-        Check::Eventually(a) => format!("{} at some point", act(a)),
-        Check::Never(a) => format!("never {}", act(a)),
-        Check::FirstTurn(a) => format!("{} in the first reply", act(a)),
-        Check::Within { turns, act: a } => format!("{} within {turns} replies", act(a)),
-        Check::WithinSeconds { millis, act: a } => {
-            format!("{} within {} seconds each time", act(a), f64::from(*millis) / 1000.0)
-        }
-        Check::AtLeast { times, act: a } => format!("{} at least {times} times", act(a)),
-        Check::Before { first, then } => format!("{} before {}", act(first), act(then)),
-        Check::All(cs) => cs.iter().map(|c| describe(book, c)).collect::<Vec<_>>().join(" and "),
-        Check::Any(cs) => format!("either {}", cs.iter().map(|c| describe(book, c)).collect::<Vec<_>>().join(" or ")),
-        Check::Not(c) => format!("not ({})", describe(book, c)),
+/// "2, 5 and 7".
+fn turn_list(turns: &[u16]) -> String {
+    let words: Vec<String> = turns.iter().map(ToString::to_string).collect();
+    match words.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        _ => words.join(""),
     }
+}
+
+/// A check in plain words, from the rulebook's act descriptions: "Wanted: repeats the problem
+/// back in plain words." Never an act id.
+pub fn describe(book: &Rulebook, scenario: &Scenario, check: &Check) -> String {
+    let act = |a: &u8| {
+        let text = book.acts.get(usize::from(*a)).map_or("", |a| a.description.as_str());
+        lower_first(text.trim_end_matches('.'))
+    };
+    match check {
+        Check::Eventually(a) => format!("Wanted at some point: {}.", act(a)),
+        Check::Never(a) => format!("To avoid: {}.", act(a)),
+        Check::FirstTurn(a) => format!("Wanted in the first reply: {}.", act(a)),
+        Check::Within { turns, act: a } => format!("Wanted within {turns} replies: {}.", act(a)),
+        Check::WithinSeconds { millis, act: a } => {
+            format!("Wanted within {} seconds, each time: {}.", f64::from(*millis) / 1000.0, act(a))
+        }
+        Check::AtLeast { times, act: a } => format!("Wanted at least {times} times: {}.", act(a)),
+        Check::Before { first, then } => format!("First {}; only then {}.", act(first), act(then)),
+        Check::BeforeEach { first, then } => format!("Each time, first {}; only then {}.", act(first), act(then)),
+        Check::KeepPromises => {
+            let promises: Vec<&str> = scenario.promises.iter().map(|p| p.says.as_str()).collect();
+            if promises.is_empty() {
+                "Every promise made is one the shop can keep, and is kept.".into()
+            } else {
+                format!("Every promise made is one the shop can keep, and is kept ({}).", promises.join("; "))
+            }
+        }
+        Check::All(cs) => cs.iter().map(|c| describe(book, scenario, c)).collect::<Vec<_>>().join(" "),
+        Check::Any(cs) => {
+            format!(
+                "One of these: {}",
+                cs.iter().map(|c| describe(book, scenario, c)).collect::<Vec<_>>().join(" Or: ")
+            )
+        }
+        Check::Not(c) => format!("Not this: {}", describe(book, scenario, c)),
+    }
+}
+
+fn lower_first(s: &str) -> String {
+    let mut chars = s.chars();
+    chars.next().map_or_else(String::new, |c| c.to_lowercase().chain(chars).collect())
 }
 
 /// Feed one untimed reply to a tracker during live play: `pos` is the position before the reply.
@@ -239,9 +409,10 @@ pub fn observe_reply(
     pos: &Position,
     reply: usize,
 ) {
-    if let crate::scenario::Target::Node(n) = pos.at {
-        let acts = scenario.nodes[n].replies[reply].acts;
-        tracker.observe(rubric, pos.turn + 1, &env(facts, pos), acts);
+    if let Target::Node(n) = pos.at {
+        let to = step(scenario, facts, pos, reply).at;
+        let events = reply_events(scenario, n, reply, Some(to), None);
+        tracker.observe(rubric, pos.turn + 1, &env(facts, pos), &events);
     }
 }
 
@@ -274,11 +445,18 @@ pub fn feedback(scenario: &Scenario, rubric: &Rubric, transcript: &Transcript) -
         .filter_map(|i| {
             // Settled by this reply, or passing on the strength of this reply (a check like
             // `WithinSeconds` that a later reply could still break).
+            // A rule broken again by this reply is reported again: it costs again.
             let now = (last + 1) as u16;
-            let v = after.decided(rubric, i).filter(|_| before.decided(rubric, i).is_none()).or_else(|| {
-                let passing = rubric.verdict(&after, i) == (Verdict::Pass, Some(now));
-                (passing && rubric.verdict(&before, i).0 != Verdict::Pass).then_some(Verdict::Pass)
-            })?;
+            let broken_again = rubric.breaches(&after, i) > rubric.breaches(&before, i)
+                && rubric.verdict(&after, i).0 == Verdict::Fail;
+            let v = after
+                .decided(rubric, i)
+                .filter(|_| before.decided(rubric, i).is_none())
+                .or_else(|| {
+                    let passing = rubric.verdict(&after, i) == (Verdict::Pass, Some(now));
+                    (passing && rubric.verdict(&before, i).0 != Verdict::Pass).then_some(Verdict::Pass)
+                })
+                .or(broken_again.then_some(Verdict::Fail))?;
             let rule = &book.rules[rubric.rules[i].rule];
             Some(Feedback {
                 id: rule.id.clone(),

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use crate::cond::{Cond, CondProblem};
 use crate::rules::{ActSet, Check, Rulebook};
-use crate::scenario::Scenario;
+use crate::scenario::{Outcome, Scenario};
 
 pub use super::tracker::Tracker;
 
@@ -22,6 +22,8 @@ pub(super) enum Op {
     WithinSeconds { millis: u32, act: u8 },
     AtLeast { times: u16, act: u8 },
     Before { first: u8, then: u8 },
+    BeforeEach { first: u8, then: u8 },
+    KeepPromises,
     All(Vec<u32>),
     Any(Vec<u32>),
     Not(u32),
@@ -36,8 +38,13 @@ pub struct RubricRule {
     pub category: usize,
     /// Weight after the scenario's overrides.
     pub weight: u32,
-    /// False when the scenario disables it or it names a fact the scenario lacks.
+    /// False when the scenario disables it, it names a fact the scenario lacks, or no reply
+    /// of the scenario can break it ([`RubricRule::unbreakable`]).
     pub enabled: bool,
+    /// True when the rule is off because nothing the trainee can say in this scenario breaks
+    /// it (a `Never` over an act no reply performs): a rule that cannot be broken tests
+    /// nothing, so it is n/a rather than a free pass.
+    pub unbreakable: bool,
     /// Resolved applicability.
     pub applies: Option<Cond>,
     /// Every act its check looks at.
@@ -51,6 +58,9 @@ pub struct RubricRule {
     pub inverted: bool,
     pub(super) ops: std::ops::Range<u32>,
     pub(super) root: u32,
+    /// The ops whose breaches add up to the rule's repeat count: the root and what hangs
+    /// below it through `All` (a `Never`, `BeforeEach` or `KeepPromises` there).
+    pub(super) counting: Vec<u32>,
 }
 
 /// The rulebook compiled for one scenario.
@@ -64,6 +74,10 @@ pub struct Rubric {
     /// True when some rule's window start depends on the turn (Within/FirstTurn after a
     /// state condition), so the analyser must keep exact start turns.
     pub(super) windowed: Vec<bool>,
+    /// Per named promise of the scenario, when the shop can keep it (`None`: always).
+    pub(super) deliverable: Vec<Option<Cond>>,
+    /// The acts that are mistakes (for satisfaction).
+    pub faults: ActSet,
 }
 
 /// A rule's verdict on a conversation.
@@ -125,6 +139,8 @@ impl Rubric {
             });
             let lo = ops.len() as u32;
             let root = compile(&rule.check, &mut ops);
+            let mut counting = Vec::new();
+            counting_ops(&ops, root, &mut counting);
             let mut acts = ActSet::default();
             for op in &ops[lo as usize..] {
                 match *op {
@@ -132,10 +148,11 @@ impl Rubric {
                     Op::Within { act, .. } | Op::WithinSeconds { act, .. } | Op::AtLeast { act, .. } => {
                         acts.insert(act)
                     }
-                    Op::Before { first, then } => {
+                    Op::Before { first, then } | Op::BeforeEach { first, then } => {
                         acts.insert(first);
                         acts.insert(then);
                     }
+                    Op::KeepPromises => acts.insert(ActSet::PROMISE_MOVE),
                     Op::All(_) | Op::Any(_) | Op::Not(_) => {}
                 }
             }
@@ -152,6 +169,7 @@ impl Rubric {
                 category: rule.category,
                 weight,
                 enabled,
+                unbreakable: false,
                 applies,
                 acts,
                 reads_meters,
@@ -159,6 +177,7 @@ impl Rubric {
                 inverted: false,
                 ops: lo..ops.len() as u32,
                 root,
+                counting,
             });
         }
         let windowed = rules
@@ -175,7 +194,62 @@ impl Rubric {
                         .any(|o| matches!(o, Op::Within { .. } | Op::FirstTurn(_)))
             })
             .collect();
-        (Rubric { rulebook, rules, ops, windowed }, problems)
+        let deliverable = scenario.promises.iter().map(|p| p.deliverable.clone()).collect();
+        let faults =
+            rulebook.acts.iter().enumerate().filter(|(_, a)| a.fault).fold(ActSet::default(), |mut set, (i, _)| {
+                set.insert(i as u8);
+                set
+            });
+        let mut rubric = Rubric { rulebook, rules, ops, windowed, deliverable, faults };
+        rubric.switch_off_unbreakable(scenario);
+        (rubric, problems)
+    }
+
+    /// Turn off every rule that no reply of the scenario can break.
+    fn switch_off_unbreakable(&mut self, scenario: &Scenario) {
+        let said =
+            scenario.nodes.iter().flat_map(|n| &n.replies).fold(ActSet::default(), |set, r| ActSet(set.0 | r.acts.0));
+        let fresh = Tracker::new(self);
+        let unbreakable: Vec<bool> =
+            self.rules.iter().map(|r| r.enabled && !fresh.can_fail(self, r.root, said)).collect();
+        for (r, off) in self.rules.iter_mut().zip(unbreakable) {
+            if off {
+                r.enabled = false;
+                r.unbreakable = true;
+            }
+        }
+    }
+
+    /// How many times rule `i` was broken: the breaches of its counting checks, at least 1
+    /// when it failed.
+    pub fn breaches(&self, tracker: &Tracker, i: usize) -> u16 {
+        let r = &self.rules[i];
+        r.counting.iter().map(|&o| tracker.breaches_of(self, o)).fold(0u16, u16::saturating_add)
+    }
+
+    /// The weight rule `i` counts against the total when it fails: its weight once per breach,
+    /// at most [`Rulebook::repeat_cap`] times (once for an inverted rule).
+    pub fn fail_weight(&self, tracker: &Tracker, i: usize) -> u32 {
+        let r = &self.rules[i];
+        if r.inverted {
+            return r.weight;
+        }
+        r.weight * u32::from(self.breaches(tracker, i).clamp(1, self.repeat_cap()))
+    }
+
+    /// The rulebook's repeat cap (at least 1).
+    pub fn repeat_cap(&self) -> u16 {
+        self.rulebook.repeat_cap.max(1)
+    }
+
+    /// The cap on the total when a conversation ends with `outcome` (100: none).
+    pub fn cap_for(&self, outcome: Option<Outcome>) -> u8 {
+        outcome.and_then(|o| self.rulebook.cap_for(o)).map_or(100, |c| c.cap.min(100))
+    }
+
+    /// True when promise `i` can be kept under the environment's facts.
+    pub(super) fn deliverable(&self, i: usize, env: &crate::cond::Env<'_>) -> bool {
+        self.deliverable.get(i).is_none_or(|c| c.as_ref().is_none_or(|c| c.holds(env)))
     }
 
     /// A copy for analysis in which every rule of `category` is scored the other way round:
@@ -223,8 +297,26 @@ impl Rubric {
                 }
             }
             Op::Never(_) => {
-                if s.a == 1 {
+                if s.a >= 1 {
                     (Fail, some(s.b))
+                } else {
+                    (Pass, None)
+                }
+            }
+            Op::BeforeEach { .. } => {
+                if s.a & super::tracker::SEEN_THEN == 0 {
+                    (NotApplicable, None)
+                } else if s.b > 0 {
+                    (Fail, some(s.c))
+                } else {
+                    (Pass, some(s.d))
+                }
+            }
+            Op::KeepPromises => {
+                if s.a == 0 {
+                    (NotApplicable, None)
+                } else if s.c != 0 {
+                    (Fail, some(s.d))
                 } else {
                     (Pass, None)
                 }
@@ -314,6 +406,15 @@ impl Rubric {
     }
 }
 
+/// The ops under `op` (itself included) reached through `All` only whose breaches count.
+fn counting_ops(ops: &[Op], op: u32, out: &mut Vec<u32>) {
+    match &ops[op as usize] {
+        Op::Never(_) | Op::BeforeEach { .. } | Op::KeepPromises => out.push(op),
+        Op::All(cs) => cs.iter().for_each(|&c| counting_ops(ops, c, out)),
+        _ => {}
+    }
+}
+
 fn compile(check: &Check, ops: &mut Vec<Op>) -> u32 {
     let op = match check {
         Check::Eventually(a) => Op::Eventually(*a),
@@ -323,6 +424,8 @@ fn compile(check: &Check, ops: &mut Vec<Op>) -> u32 {
         Check::WithinSeconds { millis, act } => Op::WithinSeconds { millis: *millis, act: *act },
         Check::AtLeast { times, act } => Op::AtLeast { times: *times, act: *act },
         Check::Before { first, then } => Op::Before { first: *first, then: *then },
+        Check::BeforeEach { first, then } => Op::BeforeEach { first: *first, then: *then },
+        Check::KeepPromises => Op::KeepPromises,
         Check::All(cs) => Op::All(cs.iter().map(|c| compile(c, ops)).collect()),
         Check::Any(cs) => Op::Any(cs.iter().map(|c| compile(c, ops)).collect()),
         Check::Not(c) => Op::Not(compile(c, ops)),

@@ -4,11 +4,43 @@
 use super::rubric::{Op, Rubric, Verdict};
 use crate::cond::Env;
 use crate::rules::ActSet;
+use crate::scenario::PromiseMoves;
 
+/// One op's state. What each field holds depends on the op:
+///
+/// | op | `a` | `b` | `c` | `d` |
+/// | --- | --- | --- | --- | --- |
+/// | rule window (one per rule) | turn it opened, 0 = not yet | | | |
+/// | `Eventually` | 1 once seen | turn seen | | |
+/// | `Never` | times seen (breaches) | first turn seen | | |
+/// | `FirstTurn`, `Within`, `WithinSeconds` | 0 open, 1 failed, 2 passed | turn decided | | |
+/// | `AtLeast` | times seen | turn the count was reached | | |
+/// | `Before` | turn of first `first` | turn of first `then` | | |
+/// | `BeforeEach` | [`ARMED`] and [`SEEN_THEN`] bits | breaches | first breach turn | last `then` turn |
+/// | `KeepPromises` | promises made | promises kept | promises broken (breaches) | first broken turn |
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub(super) struct Slot {
     pub(super) a: u16,
     pub(super) b: u16,
+    pub(super) c: u16,
+    pub(super) d: u16,
+}
+
+/// `BeforeEach`: a `first` came since the last `then`.
+pub(super) const ARMED: u16 = 1;
+/// `BeforeEach`: some `then` came.
+pub(super) const SEEN_THEN: u16 = 2;
+
+/// What one reply did, as the rules see it: its acts, what it and the place it led to did to
+/// the named promises, and how long the trainee took (game only).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ReplyEvents {
+    /// The reply's speech acts.
+    pub acts: ActSet,
+    /// Promises made, kept or broken by the reply or on arriving where it led.
+    pub promises: PromiseMoves,
+    /// Milliseconds of game time taken to reply; `None` when untimed.
+    pub millis: Option<u32>,
 }
 
 /// The state of every rule's check after some turns of a conversation.
@@ -34,14 +66,9 @@ impl Tracker {
         self.last_turn = 0;
     }
 
-    /// Advance every rule by one untimed turn. `env` is the state before the reply; `acts` the
-    /// reply's acts.
-    pub fn observe(&mut self, rubric: &Rubric, turn: u16, env: &Env<'_>, acts: ActSet) {
-        self.observe_timed(rubric, turn, env, acts, None);
-    }
-
-    /// Advance every rule by one turn that took `millis` milliseconds (None when untimed).
-    pub fn observe_timed(&mut self, rubric: &Rubric, turn: u16, env: &Env<'_>, acts: ActSet, millis: Option<u32>) {
+    /// Advance every rule by one reply. `env` is the state before the reply.
+    pub fn observe(&mut self, rubric: &Rubric, turn: u16, env: &Env<'_>, events: &ReplyEvents) {
+        let ReplyEvents { acts, promises, millis } = *events;
         self.last_turn = turn;
         for (i, r) in rubric.rules.iter().enumerate() {
             if !r.enabled {
@@ -56,33 +83,75 @@ impl Tracker {
             let k = turn - self.cells[i].a + 1;
             for o in r.ops.clone() {
                 let s = &mut self.cells[self.rules + o as usize];
+                let decided = |a: u16| Slot { a, b: turn, ..Slot::default() };
                 match rubric.ops[o as usize] {
-                    Op::Eventually(a) | Op::Never(a) => {
+                    Op::Eventually(a) => {
                         if s.a == 0 && acts.contains(a) {
-                            *s = Slot { a: 1, b: turn };
+                            *s = decided(1);
+                        }
+                    }
+                    Op::Never(a) => {
+                        if acts.contains(a) {
+                            if s.a == 0 {
+                                s.b = turn;
+                            }
+                            s.a = s.a.saturating_add(1);
                         }
                     }
                     Op::FirstTurn(a) => {
                         if k == 1 {
-                            *s = Slot { a: if acts.contains(a) { 2 } else { 1 }, b: turn };
+                            *s = decided(if acts.contains(a) { 2 } else { 1 });
                         }
                     }
                     Op::Within { turns, act } => {
                         if s.a == 0 {
                             if acts.contains(act) {
-                                *s = Slot { a: 2, b: turn };
+                                *s = decided(2);
                             } else if k >= turns {
-                                *s = Slot { a: 1, b: turn };
+                                *s = decided(1);
                             }
                         }
                     }
                     Op::WithinSeconds { millis: limit, act } => {
                         if let (true, Some(m)) = (acts.contains(act), millis) {
                             if m > limit && s.a != 1 {
-                                *s = Slot { a: 1, b: turn };
+                                *s = decided(1);
                             } else if m <= limit && s.a == 0 {
-                                *s = Slot { a: 2, b: turn };
+                                *s = decided(2);
                             }
+                        }
+                    }
+                    Op::BeforeEach { first, then } => {
+                        if acts.contains(first) {
+                            s.a |= ARMED;
+                        }
+                        if acts.contains(then) {
+                            if s.a & ARMED == 0 {
+                                if s.b == 0 {
+                                    s.c = turn;
+                                }
+                                s.b = s.b.saturating_add(1);
+                            }
+                            s.a = (s.a & !ARMED) | SEEN_THEN;
+                            s.d = turn;
+                        }
+                    }
+                    Op::KeepPromises => {
+                        let before_bad = s.c;
+                        for p in promises.made.iter() {
+                            let bit = 1u16 << p;
+                            if s.a & bit == 0 || s.b & bit != 0 {
+                                s.a |= bit;
+                                s.b &= !bit;
+                                if !rubric.deliverable(p, env) {
+                                    s.c |= bit;
+                                }
+                            }
+                        }
+                        s.b |= promises.kept.0 & s.a & !s.c;
+                        s.c |= promises.broken.0 & s.a & !s.b;
+                        if before_bad == 0 && s.c != 0 {
+                            s.d = turn;
                         }
                     }
                     Op::AtLeast { times, act } => {
@@ -105,6 +174,32 @@ impl Tracker {
                 }
             }
         }
+    }
+
+    /// How many times op `o` was broken (0 for ops that are not broken by repetition).
+    pub(super) fn breaches_of(&self, rubric: &Rubric, o: u32) -> u16 {
+        let s = self.cells[self.rules + o as usize];
+        match rubric.ops[o as usize] {
+            Op::Never(_) => s.a,
+            Op::BeforeEach { .. } => s.b,
+            Op::KeepPromises => s.c.count_ones() as u16,
+            _ => 0,
+        }
+    }
+
+    /// Can op `o` be broken (again) when any act of `future` can still occur?
+    fn can_break_again(&self, rubric: &Rubric, o: u32, future: ActSet) -> bool {
+        match rubric.ops[o as usize] {
+            Op::Never(a) => future.contains(a),
+            Op::BeforeEach { then, .. } => future.contains(then),
+            Op::KeepPromises => future.contains(ActSet::PROMISE_MOVE),
+            _ => false,
+        }
+    }
+
+    /// Can the check rooted at op `o` still fail, from this state, given the acts that can occur?
+    pub(super) fn can_fail(&self, rubric: &Rubric, o: u32, future: ActSet) -> bool {
+        self.possible(rubric, o, future) & F != 0
     }
 
     /// Rule `i`'s verdict if it can no longer change, whatever acts come next; None while open
@@ -147,6 +242,7 @@ impl Tracker {
         out.extend(std::iter::repeat_n(0, words + 2));
         let (mut kept, mut applied) = (0u32, 0u32);
         let (mut can_pass, mut only_fail, mut can_fail, mut only_pass) = (0u32, 0u32, 0u32, 0u32);
+        let repeat_cap = rubric.repeat_cap();
         for (i, r) in rubric.rules.iter().enumerate() {
             let start = self.cells[i].a;
             let set = if !r.enabled || (start == 0 && dormant(i)) {
@@ -158,11 +254,20 @@ impl Tracker {
             };
             // An inverted rule (analysis only) counts a pass as a fail and the other way round.
             let set = if r.inverted { (set & N) | ((set & P) << 1) | ((set & F) >> 1) } else { set };
+            // A failing rule weighs once per breach up to the cap: now, and at most later.
+            let (fail_now, fail_most, more) = if r.inverted {
+                (r.weight, r.weight, false)
+            } else {
+                let breaches = rubric.breaches(self, i).clamp(1, repeat_cap);
+                let more = breaches < repeat_cap && r.counting.iter().any(|&o| self.can_break_again(rubric, o, future));
+                let most = if more { repeat_cap } else { breaches };
+                (r.weight * u32::from(breaches), r.weight * u32::from(most), more)
+            };
             if set & P != 0 {
                 can_pass += r.weight;
             }
             if set & F != 0 {
-                can_fail += r.weight;
+                can_fail += fail_most;
             }
             match set {
                 P => {
@@ -170,27 +275,32 @@ impl Tracker {
                     kept += r.weight;
                     applied += r.weight;
                 }
-                F => {
-                    only_fail += r.weight;
-                    applied += r.weight;
+                F if !more => {
+                    only_fail += fail_now;
+                    applied += fail_now;
                 }
                 N => {}
                 _ => {
+                    if set == F {
+                        only_fail += fail_now;
+                    }
                     out.push(if rubric.windowed[i] { start } else { u16::from(start > 0) });
                     for o in r.ops.clone() {
                         let s = self.cells[self.rules + o as usize];
                         match rubric.ops[o as usize] {
                             Op::Eventually(_)
-                            | Op::Never(_)
                             | Op::FirstTurn(_)
                             | Op::Within { .. }
                             | Op::WithinSeconds { .. }
                             | Op::AtLeast { .. } => out.push(s.a),
+                            Op::Never(_) => out.push(s.a.min(repeat_cap)),
                             Op::Before { .. } => out.push(
                                 u16::from(s.a > 0)
                                     | (u16::from(s.b > 0) << 1)
                                     | (u16::from(s.a > 0 && s.b > 0 && s.a <= s.b) << 2),
                             ),
+                            Op::BeforeEach { .. } => out.extend([s.a, s.b.min(repeat_cap)]),
+                            Op::KeepPromises => out.extend([s.a, s.b, s.c]),
                             Op::All(_) | Op::Any(_) | Op::Not(_) => {}
                         }
                     }
@@ -226,10 +336,29 @@ impl Tracker {
                 }
             }
             Op::Never(a) => {
-                if s.a == 1 {
+                if s.a >= 1 {
                     F
                 } else {
                     P | if may(*a) { F } else { 0 }
+                }
+            }
+            Op::BeforeEach { first, then } => {
+                if s.a & SEEN_THEN == 0 {
+                    if may(*then) { N | F | if s.a & ARMED != 0 || may(*first) { P } else { 0 } } else { N }
+                } else if s.b > 0 {
+                    F
+                } else {
+                    P | if may(*then) { F } else { 0 }
+                }
+            }
+            Op::KeepPromises => {
+                let may_move = may(ActSet::PROMISE_MOVE);
+                if s.a == 0 {
+                    N | if may_move { P | F } else { 0 }
+                } else if s.c != 0 {
+                    F
+                } else {
+                    P | if may_move { F } else { 0 }
                 }
             }
             Op::FirstTurn(a) | Op::Within { act: a, .. } => match s.a {

@@ -42,6 +42,9 @@ fn spawn(mut commands: Commands, font: Res<UiFont>, finished: Option<Res<Finishe
     let book = &f.play.entry.rubric.rulebook;
     commands.spawn((theme::heading(&font, format!("Debrief: {}", s.title), 28.0), ChildOf(root)));
     commands.spawn((theme::heading(&font, format!("Total {:.0}/100", card.total), 28.0), ChildOf(root)));
+    if let Some(line) = crate::report::cap_line(card) {
+        commands.spawn((theme::text(&font, format!("Total {line}."), 16.0, theme::WARN), ChildOf(root)));
+    }
     let outcome = card.outcome.map_or("unfinished", |o| o.as_str());
     let sat = card.satisfaction.map_or_else(|| "-".into(), |v| format!("{v}/100"));
     let summary =
@@ -96,13 +99,19 @@ fn spawn(mut commands: Commands, font: Res<UiFont>, finished: Option<Res<Finishe
             Verdict::Fail => ("BROKEN", theme::BAD),
             Verdict::NotApplicable => ("N/A", theme::MUTED),
         };
+        let family = book.categories.iter().find(|c| c.id == r.category).map_or("", |c| c.title.as_str());
         commands.spawn((
-            theme::text(&font, format!("{word}  {} ({}, {})", r.title, r.category, r.practice), 16.0, color),
+            theme::text(&font, format!("{word}  {} ({family}, {})", r.title, r.practice), 16.0, color),
             ChildOf(rules),
         ));
         let mut detail = format!("    {}", r.note);
-        if let Some(e) = &r.evidence {
+        if r.breaches.is_empty()
+            && let Some(e) = &r.evidence
+        {
             detail.push_str(&format!(" \u{2014} turn {}: \u{201c}{}\u{201d}", e.turn, e.reply));
+        }
+        for e in &r.breaches {
+            detail.push_str(&format!("\n    turn {}: \u{201c}{}\u{201d}", e.turn, e.reply));
         }
         commands.spawn((theme::text(&font, detail, 14.0, theme::MUTED), ChildOf(rules)));
         if let Some(tip) = &r.tip {
