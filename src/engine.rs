@@ -68,6 +68,14 @@ pub fn offered<'a>(s: &'a Scenario, facts: &'a [i64], pos: &Position) -> impl It
     replies.iter().enumerate().filter(move |(_, r)| r.when.as_ref().is_none_or(|c| c.holds(&env))).map(|(i, _)| i)
 }
 
+/// Every act some reply offered at a position performs (the chosen one's included): what the
+/// trainee could have said there.
+pub fn offered_acts(s: &Scenario, facts: &[i64], pos: &Position) -> crate::rules::ActSet {
+    let Target::Node(n) = pos.at else { return crate::rules::ActSet::default() };
+    offered(s, facts, pos)
+        .fold(crate::rules::ActSet::default(), |set, r| crate::rules::ActSet(set.0 | s.nodes[n].replies[r].acts.0))
+}
+
 /// Apply reply `reply` of the current node. The reply's effect lands first; branches see the
 /// new meters; then running out of patience, and then the turn limit, may end the conversation.
 pub fn step(s: &Scenario, facts: &[i64], pos: &Position, reply: usize) -> Position {

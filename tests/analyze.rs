@@ -8,14 +8,18 @@ use rehearse::library::{Entry, Library};
 use rehearse::scenario::Target;
 use rehearse::score::{Tally, Tracker, observe_reply};
 
-/// Every path, no memo: (best, worst, count).
-fn brute_force(e: &Entry, facts: &[i64]) -> (f64, f64, u128) {
-    fn go(e: &Entry, facts: &[i64], pos: Position, t: Tracker, acc: &mut (f64, f64, u128)) {
+/// Every path, no memo: (best, worst, count, best among endings with a capped outcome).
+fn brute_force(e: &Entry, facts: &[i64]) -> (f64, f64, u128, f64) {
+    fn go(e: &Entry, facts: &[i64], pos: Position, t: Tracker, acc: &mut (f64, f64, u128, f64)) {
         if let Target::Ending(end) = pos.at {
-            let total = Tally::of(&e.rubric, &t, Some(e.scenario.endings[end].outcome)).total();
+            let outcome = e.scenario.endings[end].outcome;
+            let total = Tally::of(&e.rubric, &t, Some(outcome)).total();
             acc.0 = acc.0.max(total);
             acc.1 = acc.1.min(total);
             acc.2 += 1;
+            if e.rubric.rulebook.cap_for(outcome).is_some() {
+                acc.3 = acc.3.max(total);
+            }
             return;
         }
         for reply in offered(&e.scenario, facts, &pos).collect::<Vec<_>>() {
@@ -24,7 +28,7 @@ fn brute_force(e: &Entry, facts: &[i64]) -> (f64, f64, u128) {
             go(e, facts, step(&e.scenario, facts, &pos, reply), next_t, acc);
         }
     }
-    let mut acc = (f64::NEG_INFINITY, f64::INFINITY, 0);
+    let mut acc = (f64::NEG_INFINITY, f64::INFINITY, 0, f64::NEG_INFINITY);
     go(e, facts, opening(&e.scenario), Tracker::new(&e.rubric), &mut acc);
     acc
 }
@@ -35,8 +39,11 @@ fn memoised_search_matches_brute_force_on_every_shipped_scenario() {
     for e in &lib.entries {
         for facts in analyze::fact_outcomes(&e.scenario, &e.rubric) {
             let exact = analyze::extremes(&e.scenario, &e.rubric, Some(&facts)).expect("small enough");
-            let (best, worst, paths) = brute_force(e, &facts);
+            let (best, worst, paths, capped) = brute_force(e, &facts);
             assert_eq!((exact.best, exact.worst, exact.paths), (best, worst, paths), "{} {facts:?}", e.scenario.id);
+            // The best lost or escalated conversation, searched with the same bounds.
+            let searched = exact.best_capped.map_or(f64::NEG_INFINITY, |c| c.0);
+            assert_eq!(searched, capped, "{} {facts:?}: best capped", e.scenario.id);
         }
     }
 }
@@ -52,7 +59,7 @@ fn the_search_stays_exact_when_a_family_is_scored_the_other_way_round() {
             inverted.rubric = std::sync::Arc::new(e.rubric.inverted(c));
             for facts in analyze::fact_outcomes(&e.scenario, &e.rubric) {
                 let exact = analyze::extremes(&e.scenario, &inverted.rubric, Some(&facts)).expect("small enough");
-                let (best, worst, _) = brute_force(&inverted, &facts);
+                let (best, worst, _, _) = brute_force(&inverted, &facts);
                 assert_eq!((exact.best, exact.worst), (best, worst), "{} family {c} {facts:?}", e.scenario.id);
             }
         }
@@ -92,8 +99,9 @@ fn memoised_search_matches_brute_force_on_generated_scenarios() {
         let e = Entry { scenario: Arc::new(s), rubric: Arc::new(rubric), text: text.into() };
         for facts in analyze::fact_outcomes(&e.scenario, &e.rubric) {
             let exact = analyze::extremes(&e.scenario, &e.rubric, Some(&facts)).expect("small enough");
-            let (best, worst, paths) = brute_force(&e, &facts);
+            let (best, worst, paths, capped) = brute_force(&e, &facts);
             assert_eq!((exact.best, exact.worst, exact.paths), (best, worst, paths), "seed {seed} {facts:?}");
+            assert_eq!(exact.best_capped.map_or(f64::NEG_INFINITY, |c| c.0), capped, "seed {seed} {facts:?}");
         }
     }
 }

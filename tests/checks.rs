@@ -433,3 +433,21 @@ fn notes_speak_in_plain_words_without_ids() {
     let r = card.rules.iter().find(|r| r.id == "R").unwrap();
     assert_eq!(r.note, "broken at turn 1. To avoid: brushes the concern aside.");
 }
+
+#[test]
+fn a_never_rule_is_kept_only_by_a_trainee_who_was_tempted() {
+    // The dismissive reply exists, but is offered only on a tight budget: on this path the
+    // trainee never saw it, so not dismissing earns nothing (n/a), and costs nothing.
+    let mut c = case("Never(\"Dismiss\")", vec![Turn(&["Ask"], 0), Turn(&["Offer"], 0)]);
+    c.spare = Some(&["Dismiss"]);
+    c.spare_extra = "when: Fact(\"budget\", Below(100)),";
+    let (v, _, card) = run(&c, "", "");
+    assert_eq!(v, NA);
+    assert_eq!(card.rules.iter().find(|r| r.id == "R").unwrap().note, "did not come up in this conversation");
+    // Offered (budget 50) and declined: kept.
+    let mut c = case("Never(\"Dismiss\")", vec![Turn(&["Ask"], 0), Turn(&["Offer"], 0)]);
+    c.spare = Some(&["Dismiss"]);
+    c.spare_extra = "when: Fact(\"budget\", Below(100)),";
+    c.budget = 50;
+    check(c, Pass, None);
+}

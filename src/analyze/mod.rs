@@ -20,9 +20,10 @@ use rand_chacha::ChaCha8Rng;
 use serde::Serialize;
 
 use crate::cond::Cond;
-use crate::engine::{below, draw_facts, env, offered, opening, step};
+use crate::engine::{below, draw_facts, env, offered, offered_acts, opening, step};
+use crate::rules::ActSet;
 use crate::scenario::{FactKind, Scenario, Target};
-use crate::score::{Rubric, Tally, Tracker, reply_events, satisfaction};
+use crate::score::{ReplyEvents, Rubric, Tally, Tracker, satisfaction};
 
 /// A best total, the path (1-based options) reaching it, and the fact outcome it was found under.
 pub type Found = (f64, Vec<usize>, Vec<i64>);
@@ -178,7 +179,8 @@ pub fn tally_path(s: &Scenario, rubric: &Rubric, facts: &[i64], path: &[usize]) 
         let Target::Node(n) = pos.at else { return None };
         let reply = offered(s, facts, &pos).nth(option.checked_sub(1)?)?;
         let next = step(s, facts, &pos, reply);
-        tracker.observe(rubric, pos.turn + 1, &env(facts, &pos), &reply_events(s, n, reply, Some(next.at), None));
+        let events = ReplyEvents::of(s, n, reply).among(offered_acts(s, facts, &pos)).arriving(s.settles_at(next.at));
+        tracker.observe(rubric, pos.turn + 1, &env(facts, &pos), &events);
         pos = next;
     }
     match pos.at {
@@ -286,12 +288,14 @@ impl Walker {
         while let Target::Node(n) = pos.at {
             self.options.clear();
             self.options.extend(offered(s, &facts, &pos));
+            let replies = &s.nodes[n].replies;
+            let choices = self.options.iter().fold(ActSet::default(), |set, &r| ActSet(set.0 | replies[r].acts.0));
             if let Some(p) = strategy {
                 p.keep_favourites(s, &facts, n, &mut self.options);
             }
             let reply = self.options[below(&mut rng, self.options.len() as u64) as usize];
             let next = step(s, &facts, &pos, reply);
-            let events = reply_events(s, n, reply, Some(next.at), None);
+            let events = ReplyEvents::of(s, n, reply).among(choices).arriving(s.settles_at(next.at));
             faults += usize::from(events.acts.meets(rubric.faults));
             self.tracker.observe(rubric, pos.turn + 1, &env(&facts, &pos), &events);
             pos = next;
@@ -330,4 +334,23 @@ pub fn scripted(s: &Scenario, rubric: &Rubric, strategy: Option<&Strategy>, runs
     };
     let mean = if totals.is_empty() { 0.0 } else { totals.iter().sum::<f64>() / totals.len() as f64 };
     RandomStats { runs, mean, p10: pct(0.10), p50: pct(0.50), p90: pct(0.90), satisfaction_correlation }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::spearman;
+
+    #[test]
+    fn spearman_ranks_with_ties() {
+        assert_eq!(spearman(&[1.0, 2.0, 3.0], &[10.0, 20.0, 30.0]), Some(1.0));
+        assert_eq!(spearman(&[1.0, 2.0, 3.0], &[3.0, 2.0, 1.0]), Some(-1.0));
+        // Monotone but not linear is still a perfect rank correlation.
+        assert_eq!(spearman(&[1.0, 2.0, 3.0, 4.0], &[1.0, 4.0, 9.0, 100.0]), Some(1.0));
+        // Ties share their average rank: x ranks 1, 2.5, 2.5, 4 against y ranks 1..4.
+        let r = spearman(&[1.0, 2.0, 2.0, 3.0], &[1.0, 2.0, 3.0, 4.0]).unwrap();
+        assert!((r - 0.9486832980505138).abs() < 1e-12, "{r}");
+        // A constant series has no ranking to compare.
+        assert_eq!(spearman(&[5.0, 5.0, 5.0], &[1.0, 2.0, 3.0]), None);
+        assert_eq!(spearman(&[1.0], &[1.0]), None);
+    }
 }

@@ -8,7 +8,7 @@ use crate::cond::{Cond, Meter};
 use crate::engine::{Position, env, offered, opening, step};
 use crate::rules::{ActSet, Check};
 use crate::scenario::{Scenario, Target};
-use crate::score::{Rubric, Tally, Tracker, reply_events};
+use crate::score::{ReplyEvents, Rubric, Tally, Tracker};
 
 /// A fast, non-cryptographic hasher for the search's own keys (the Fx hash used by rustc):
 /// keys are not attacker-controlled, and SipHash dominated the search's time.
@@ -364,11 +364,13 @@ impl<'a> Search<'a> {
             return;
         }
         let options: Vec<usize> = offered(self.s, &self.facts, &pos).collect();
+        let replies = &self.s.nodes[n].replies;
+        let choices = options.iter().fold(ActSet::default(), |set, &r| ActSet(set.0 | replies[r].acts.0));
         let mut children: Vec<(f64, usize, Position, Tracker)> = Vec::with_capacity(options.len());
         for (k, reply) in options.into_iter().enumerate() {
             let mut t = tracker.clone();
             let next = step(self.s, &self.facts, &pos, reply);
-            let events = reply_events(self.s, n, reply, Some(next.at), None);
+            let events = ReplyEvents::of(self.s, n, reply).among(choices).arriving(self.s.settles_at(next.at));
             t.observe(self.rubric, pos.turn + 1, &env(&self.facts, &pos), &events);
             self.stack.push(k + 1);
             if let Target::Ending(e) = next.at {

@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 pub use rubric::{MAX_CATEGORIES, Rubric, RubricRule, Tracker, Verdict};
 pub use tracker::ReplyEvents;
 
-use crate::engine::{Transcript, env, step};
+use crate::engine::{Transcript, env, offered_acts, step};
 use crate::rules::{ActSet, Check, Rulebook};
 use crate::scenario::{Ending, Outcome, Scenario, Target};
 use crate::{cond::Env, engine::Position};
@@ -126,28 +126,22 @@ fn led_to(transcript: &Transcript, i: usize) -> Option<Target> {
     }
 }
 
-/// What reply `reply` of node `node` did, leading to `to` (`None`: not known yet).
-pub fn reply_events(
-    scenario: &Scenario,
-    node: usize,
-    reply: usize,
-    to: Option<Target>,
-    millis: Option<u32>,
-) -> ReplyEvents {
-    let r = &scenario.nodes[node].replies[reply];
-    let promises = match to {
-        Some(t) => scenario.promise_moves(node, reply, t),
-        None => r.promises,
-    };
-    ReplyEvents { acts: r.acts, promises, millis }
-}
-
 /// Feed the transcript's `i`-th turn (0-based) to a tracker.
 fn observe_turn(scenario: &Scenario, rubric: &Rubric, transcript: &Transcript, tracker: &mut Tracker, i: usize) {
     let turn = &transcript.turns[i];
     let e = Env { facts: &transcript.facts, known: turn.known_before, meters: turn.before };
-    let events =
-        reply_events(scenario, turn.node as usize, usize::from(turn.reply), led_to(transcript, i), turn.millis);
+    let pos = Position {
+        at: Target::Node(turn.node as usize),
+        meters: turn.before,
+        known: turn.known_before,
+        turn: i as u16,
+    };
+    let mut events = ReplyEvents::of(scenario, turn.node as usize, usize::from(turn.reply))
+        .among(offered_acts(scenario, &transcript.facts, &pos))
+        .taking(turn.millis);
+    if let Some(to) = led_to(transcript, i) {
+        events = events.arriving(scenario.settles_at(to));
+    }
     tracker.observe(rubric, (i + 1) as u16, &e, &events);
 }
 
@@ -411,7 +405,9 @@ pub fn observe_reply(
 ) {
     if let Target::Node(n) = pos.at {
         let to = step(scenario, facts, pos, reply).at;
-        let events = reply_events(scenario, n, reply, Some(to), None);
+        let events = ReplyEvents::of(scenario, n, reply)
+            .among(offered_acts(scenario, facts, pos))
+            .arriving(scenario.settles_at(to));
         tracker.observe(rubric, pos.turn + 1, &env(facts, pos), &events);
     }
 }

@@ -299,8 +299,11 @@ impl Rubric {
             Op::Never(_) => {
                 if s.a >= 1 {
                     (Fail, some(s.b))
-                } else {
+                } else if s.c != 0 {
                     (Pass, None)
+                } else {
+                    // Never offered on this path: not resisting what was never there.
+                    (NotApplicable, None)
                 }
             }
             Op::BeforeEach { .. } => {

@@ -12,7 +12,7 @@ use crate::scenario::PromiseMoves;
 /// | --- | --- | --- | --- | --- |
 /// | rule window (one per rule) | turn it opened, 0 = not yet | | | |
 /// | `Eventually` | 1 once seen | turn seen | | |
-/// | `Never` | times seen (breaches) | first turn seen | | |
+/// | `Never` | times seen (breaches) | first turn seen | 1 once offered (tempted) | |
 /// | `FirstTurn`, `Within`, `WithinSeconds` | 0 open, 1 failed, 2 passed | turn decided | | |
 /// | `AtLeast` | times seen | turn the count was reached | | |
 /// | `Before` | turn of first `first` | turn of first `then` | | |
@@ -31,16 +31,46 @@ pub(super) const ARMED: u16 = 1;
 /// `BeforeEach`: some `then` came.
 pub(super) const SEEN_THEN: u16 = 2;
 
-/// What one reply did, as the rules see it: its acts, what it and the place it led to did to
-/// the named promises, and how long the trainee took (game only).
+/// What one reply did, as the rules see it: its acts, the acts the trainee could have chosen
+/// instead, what it and the place it led to did to the named promises, and how long the
+/// trainee took (game only).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ReplyEvents {
     /// The reply's speech acts.
     pub acts: ActSet,
+    /// Every act of the replies offered at that turn (the chosen one's included). A `Never`
+    /// rule is kept only by a trainee who was offered the act and did not take it.
+    pub offered: ActSet,
     /// Promises made, kept or broken by the reply or on arriving where it led.
     pub promises: PromiseMoves,
     /// Milliseconds of game time taken to reply; `None` when untimed.
     pub millis: Option<u32>,
+}
+
+impl ReplyEvents {
+    /// Reply `reply` of node `node`: its acts and its own promise moves, offered alone.
+    pub fn of(s: &crate::scenario::Scenario, node: usize, reply: usize) -> ReplyEvents {
+        let r = &s.nodes[node].replies[reply];
+        ReplyEvents { acts: r.acts, offered: r.acts, promises: r.promises, millis: None }
+    }
+
+    /// …offered beside replies performing `offered` acts.
+    pub fn among(mut self, offered: ActSet) -> ReplyEvents {
+        self.offered = ActSet(offered.0 | self.acts.0);
+        self
+    }
+
+    /// …leading to a node or ending that keeps or breaks promises on arrival.
+    pub fn arriving(mut self, settles: PromiseMoves) -> ReplyEvents {
+        self.promises = self.promises.with(settles);
+        self
+    }
+
+    /// …taking `millis` milliseconds of game time (`None`: untimed).
+    pub fn taking(mut self, millis: Option<u32>) -> ReplyEvents {
+        self.millis = millis;
+        self
+    }
 }
 
 /// The state of every rule's check after some turns of a conversation.
@@ -68,7 +98,7 @@ impl Tracker {
 
     /// Advance every rule by one reply. `env` is the state before the reply.
     pub fn observe(&mut self, rubric: &Rubric, turn: u16, env: &Env<'_>, events: &ReplyEvents) {
-        let ReplyEvents { acts, promises, millis } = *events;
+        let ReplyEvents { acts, offered, promises, millis } = *events;
         self.last_turn = turn;
         for (i, r) in rubric.rules.iter().enumerate() {
             if !r.enabled {
@@ -91,6 +121,9 @@ impl Tracker {
                         }
                     }
                     Op::Never(a) => {
+                        if offered.contains(a) {
+                            s.c = 1;
+                        }
                         if acts.contains(a) {
                             if s.a == 0 {
                                 s.b = turn;
@@ -293,7 +326,7 @@ impl Tracker {
                             | Op::Within { .. }
                             | Op::WithinSeconds { .. }
                             | Op::AtLeast { .. } => out.push(s.a),
-                            Op::Never(_) => out.push(s.a.min(repeat_cap)),
+                            Op::Never(_) => out.extend([s.a.min(repeat_cap), s.c]),
                             Op::Before { .. } => out.push(
                                 u16::from(s.a > 0)
                                     | (u16::from(s.b > 0) << 1)
@@ -338,8 +371,10 @@ impl Tracker {
             Op::Never(a) => {
                 if s.a >= 1 {
                     F
-                } else {
+                } else if s.c != 0 {
                     P | if may(*a) { F } else { 0 }
+                } else {
+                    N | if may(*a) { P | F } else { 0 }
                 }
             }
             Op::BeforeEach { first, then } => {
