@@ -54,10 +54,6 @@ struct Search<'a> {
     incumbent_path: Vec<usize>,
     stack: Vec<usize>,
     visited: HashSet<Box<[u16]>, FxBuild>,
-    /// Meters and knowledge the scenario's own conditions read (always part of the key).
-    scenario_meters: [bool; 3],
-    scenario_known: bool,
-    scenario_patience: bool,
     tables: &'a Tables,
     turn_cap: u16,
     key: Vec<u16>,
@@ -76,8 +72,15 @@ struct Tables {
     rise: [Vec<i32>; 3],
     /// Per node, the lowest outcome cap of any ending reachable from it (100: none).
     lowest_cap: Vec<u8>,
+    /// Per node, the highest cap among the capped endings reachable from it (`None`: no
+    /// capped ending is reachable), which bounds the capped search.
+    highest_cap: Vec<Option<u8>>,
     /// Per ending, its outcome's cap (100: none).
     ending_cap: Vec<u8>,
+    /// Per node, the meters and whether knowledge the conditions of its replies and branches,
+    /// or of any node reachable from it, read: elsewhere a meter's value cannot change what
+    /// happens (line variants never change state).
+    reads: Vec<([bool; 3], bool)>,
 }
 
 impl Tables {
@@ -88,7 +91,74 @@ impl Tables {
             drop: [0, 1, 2].map(|m| meter_reach(s, m, |d| (-d).max(0))),
             rise: [0, 1, 2].map(|m| meter_reach(s, m, |d| d.max(0))),
             lowest_cap: lowest_cap(s, &ending_cap),
+            highest_cap: highest_cap(s, &ending_cap),
             ending_cap,
+            reads: reads_ahead(s),
+        }
+    }
+}
+
+/// Per node, what the reply and branch conditions from it onwards read.
+fn reads_ahead(s: &Scenario) -> Vec<([bool; 3], bool)> {
+    let mut reads: Vec<([bool; 3], bool)> = s
+        .nodes
+        .iter()
+        .map(|n| {
+            let (mut meters, mut known) = ([false; 3], false);
+            let conds = n.replies.iter().flat_map(|r| r.when.iter().chain(r.branches.iter().map(|b| &b.0)));
+            for c in conds {
+                c.for_each_leaf(&mut |l| match l {
+                    Cond::Meter { meter, .. } => meters[*meter as usize] = true,
+                    Cond::Known(_) => known = true,
+                    _ => {}
+                });
+            }
+            (meters, known)
+        })
+        .collect();
+    loop {
+        let mut changed = false;
+        for (i, n) in s.nodes.iter().enumerate().rev() {
+            let mut acc = reads[i];
+            for t in n.replies.iter().flat_map(|r| r.targets()) {
+                if let Target::Node(j) = t {
+                    let (m, k) = reads[j];
+                    acc.0 = [acc.0[0] | m[0], acc.0[1] | m[1], acc.0[2] | m[2]];
+                    acc.1 |= k;
+                }
+            }
+            if acc != reads[i] {
+                reads[i] = acc;
+                changed = true;
+            }
+        }
+        if !changed {
+            return reads;
+        }
+    }
+}
+
+/// Per node, the highest cap among the capped endings reachable from it.
+fn highest_cap(s: &Scenario, ending_cap: &[u8]) -> Vec<Option<u8>> {
+    let mut high: Vec<Option<u8>> = vec![None; s.nodes.len()];
+    loop {
+        let mut changed = false;
+        for (i, n) in s.nodes.iter().enumerate().rev() {
+            let mut best = high[i];
+            for t in n.replies.iter().flat_map(|r| r.targets()) {
+                let here = match t {
+                    Target::Node(j) => high[j],
+                    Target::Ending(e) => ending_cap.get(e).copied().filter(|&c| c < 100),
+                };
+                best = best.max(here);
+            }
+            if best != high[i] {
+                high[i] = best;
+                changed = true;
+            }
+        }
+        if !changed {
+            return high;
         }
     }
 }
@@ -231,14 +301,8 @@ fn window_cap(check: &Check) -> u16 {
 
 impl<'a> Search<'a> {
     fn new(s: &'a Scenario, rubric: &'a Rubric, tables: &'a Tables, facts: Vec<i64>, goal: Goal) -> Self {
-        let (mut scenario_meters, scenario_known) = scenario_reads(s);
-        let scenario_patience = scenario_meters[Meter::Patience as usize];
-        scenario_meters[Meter::Patience as usize] |= s.on_patience_lost.is_some();
-        let mut windowed = false;
-        for r in rubric.rules.iter().filter(|r| r.enabled) {
-            let dynamic = r.reads_meters.iter().any(|m| *m) || r.reads_known;
-            windowed |= dynamic && window_cap(&rubric.rulebook.rules[r.rule].check) > 0;
-        }
+        // Rules whose window opens mid-conversation are keyed by the turns since it opened
+        // (`Tracker::summarize`), so only windows that open at the first turn need the turn.
         let cap = rubric
             .rules
             .iter()
@@ -246,7 +310,7 @@ impl<'a> Search<'a> {
             .map(|r| window_cap(&rubric.rulebook.rules[r.rule].check))
             .max()
             .unwrap_or(0);
-        let turn_cap = if s.turn_limit.is_some() || windowed { u16::MAX } else { cap + 1 };
+        let turn_cap = if s.turn_limit.is_some() { u16::MAX } else { cap + 1 };
         Search {
             s,
             rubric,
@@ -256,9 +320,6 @@ impl<'a> Search<'a> {
             incumbent_path: Vec::new(),
             stack: Vec::new(),
             visited: HashSet::default(),
-            scenario_meters,
-            scenario_known,
-            scenario_patience,
             tables,
             turn_cap,
             key: Vec::new(),
@@ -273,8 +334,12 @@ impl<'a> Search<'a> {
     fn mark_dormant(&mut self, pos: &Position, tracker: &Tracker) -> ([bool; 3], bool) {
         // A meter (or knowledge) matters while the scenario reads it or a rule that can still
         // start does. A rule whose condition can never hold from here is dormant: settled n/a.
-        let mut meters = self.scenario_meters;
-        let mut known = self.scenario_known;
+        let (mut meters, mut known) = match pos.at {
+            Target::Node(n) => self.tables.reads[n],
+            Target::Ending(_) => ([false; 3], false),
+        };
+        let reads_patience = meters[1];
+        meters[1] |= self.s.on_patience_lost.is_some();
         let (mut lo, mut hi) = ([0i64; 3], [0i64; 3]);
         if let Target::Node(n) = pos.at {
             for m in 0..3 {
@@ -282,7 +347,7 @@ impl<'a> Search<'a> {
                 hi[m] = i64::from((pos.meters[m] + self.tables.rise[m][n]).min(crate::scenario::METER_MAX));
             }
             // Patience only matters while it can still run out.
-            if self.s.on_patience_lost.is_some() && lo[1] > 0 && !self.scenario_patience {
+            if self.s.on_patience_lost.is_some() && lo[1] > 0 && !reads_patience {
                 meters[1] = false;
             }
         }
@@ -325,6 +390,14 @@ impl<'a> Search<'a> {
         let cap = match pos.at {
             Target::Node(n) => self.tables.lowest_cap[n],
             Target::Ending(e) => self.tables.ending_cap[e],
+        };
+        // The capped search only counts capped endings: none reachable, nothing to find; else
+        // no better than the highest cap still reachable.
+        let upper = match (self.goal, pos.at) {
+            (Goal::BestCapped, Target::Node(n)) => {
+                self.tables.highest_cap[n].map_or(f64::NEG_INFINITY, |c| upper.min(f64::from(c)))
+            }
+            _ => upper,
         };
         self.bounds = (upper, lower.min(f64::from(cap)));
     }

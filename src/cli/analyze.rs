@@ -234,6 +234,7 @@ fn to_json(entry: &Entry, ex: &Extremes, balance: &Balance, problems: &[String],
         "worst": round1(ex.worst),
         "best_path": ex.best_path,
         "best_facts": facts(&ex.best_facts),
+        "states": ex.states,
         "paths": u64::try_from(ex.paths).map_or_else(|_| json!(ex.paths.to_string()), |n| json!(n)),
         "by_outcome": ex.by_outcome.iter().map(|o| json!({
             "facts": facts(&o.facts), "best": round1(o.best), "worst": round1(o.worst), "paths": o.paths.to_string(),

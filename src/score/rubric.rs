@@ -71,9 +71,10 @@ pub struct Rubric {
     /// The rules, in rulebook order.
     pub rules: Vec<RubricRule>,
     pub(super) ops: Vec<Op>,
-    /// True when some rule's window start depends on the turn (Within/FirstTurn after a
-    /// state condition), so the analyser must keep exact start turns.
-    pub(super) windowed: Vec<bool>,
+    /// Per rule: when its window start depends on the conversation (a `Within`/`FirstTurn` after
+    /// a state condition), the longest window its checks count (else 0). The analyser keys such
+    /// a rule by the turns since its window opened, up to that length.
+    pub(super) windowed: Vec<u16>,
     /// Per named promise of the scenario, when the shop can keep it (`None`: always).
     pub(super) deliverable: Vec<Option<Cond>>,
     /// The acts that are mistakes (for satisfaction).
@@ -188,10 +189,16 @@ impl Rubric {
                     c.for_each_leaf(&mut |l| dynamic |= !matches!(l, Cond::Fact { .. }));
                     dynamic
                 });
-                state_dependent
-                    && ops[r.ops.start as usize..r.ops.end as usize]
-                        .iter()
-                        .any(|o| matches!(o, Op::Within { .. } | Op::FirstTurn(_)))
+                let window = ops[r.ops.start as usize..r.ops.end as usize]
+                    .iter()
+                    .map(|o| match o {
+                        Op::Within { turns, .. } => *turns,
+                        Op::FirstTurn(_) => 1,
+                        _ => 0,
+                    })
+                    .max()
+                    .unwrap_or(0);
+                if state_dependent { window } else { 0 }
             })
             .collect();
         let deliverable = scenario.promises.iter().map(|p| p.deliverable.clone()).collect();

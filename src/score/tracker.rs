@@ -317,7 +317,14 @@ impl Tracker {
                     if set == F {
                         only_fail += fail_now;
                     }
-                    out.push(if rubric.windowed[i] { start } else { u16::from(start > 0) });
+                    // A window that opened mid-conversation: only the turns since it opened
+                    // matter (1 = this turn), and none past its length.
+                    let window = rubric.windowed[i];
+                    out.push(if window > 0 && start > 0 {
+                        (self.last_turn - start + 1).min(window + 1)
+                    } else {
+                        u16::from(start > 0)
+                    });
                     for o in r.ops.clone() {
                         let s = self.cells[self.rules + o as usize];
                         match rubric.ops[o as usize] {
@@ -333,7 +340,10 @@ impl Tracker {
                                     | (u16::from(s.a > 0 && s.b > 0 && s.a <= s.b) << 2),
                             ),
                             Op::BeforeEach { .. } => out.extend([s.a, s.b.min(repeat_cap)]),
-                            Op::KeepPromises => out.extend([s.a, s.b, s.c]),
+                            // Only what the future can tell apart: which promises are still open,
+                            // which were broken (making one again changes nothing), and whether
+                            // any was made. A kept promise behaves as one never made.
+                            Op::KeepPromises => out.extend([s.a & !s.b & !s.c, s.c, u16::from(s.a != 0)]),
                             Op::All(_) | Op::Any(_) | Op::Not(_) => {}
                         }
                     }
