@@ -119,6 +119,18 @@ fn drain(s: &Scenario, patience: i32, millis: u32) -> i32 {
     lost.min(i64::from(patience - 1)).max(0) as i32
 }
 
+/// The operating system's random source could not be read.
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("cannot draw a session seed from the operating system's random source: {0}")]
+pub struct SeedError(String);
+
+/// A seed straight from the operating system's random source: nobody, the trainee included,
+/// can know or choose it (assessment sessions).
+pub fn os_seed() -> Result<u64, SeedError> {
+    use rand::TryRng;
+    rand::rngs::SysRng.try_next_u64().map_err(|e| SeedError(e.to_string()))
+}
+
 /// A uniform integer in `0..n` (n > 0) by rejection sampling, stable across library versions.
 pub fn below(rng: &mut impl Rng, n: u64) -> u64 {
     debug_assert!(n > 0);

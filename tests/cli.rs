@@ -247,3 +247,30 @@ fn a_fact_speaks_in_its_own_words_in_dialogue() {
         assert_eq!(v["facts"]["visits"], key);
     }
 }
+
+#[test]
+fn an_assessment_cannot_be_scripted_or_seeded() {
+    // The three commands that used to put a trainee at rank 1: a known seed and its best path.
+    for args in [
+        &["play", "angry_warranty", "--mode", "assessment", "--seed", "11"][..],
+        &["play", "angry_warranty", "--mode", "assessment", "--choices", "3,2,3,1,4,3,2,2,2,1,2,3"][..],
+        &["play", "angry_warranty", "--mode", "assessment", "--seed", "1", "--choices", "3,2,3"][..],
+    ] {
+        let run = rehearse(args);
+        assert_eq!(run.code, 2, "{args:?}: {}{}", run.stdout, run.stderr);
+        assert!(run.stderr.contains("cannot be used with --mode assessment"), "{}", run.stderr);
+        assert!(run.stdout.is_empty(), "nothing is played: {}", run.stdout);
+    }
+    // The window's scripted run, likewise (refused before any window opens).
+    for args in [
+        &["--scenario", "angry_warranty", "--mode", "assessment", "--autoplay", "3,2,3"][..],
+        &["--scenario", "angry_warranty", "--mode", "assessment", "--seed", "11", "--terminal"][..],
+    ] {
+        let run = rehearse(args);
+        assert_eq!(run.code, 2, "{args:?}: {}{}", run.stdout, run.stderr);
+        assert!(run.stderr.contains("cannot be used with --mode assessment"), "{}", run.stderr);
+    }
+    // Scripted practice stays.
+    let run = rehearse(&["play", "angry_warranty", "--seed", "1", "--choices", "3,2,3,1,4,3,2,2,2,1,2,3", "--no-save"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+}

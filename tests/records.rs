@@ -125,26 +125,14 @@ fn the_chain_names_edited_removed_and_reordered_records() {
         let key_file = db.key_file();
         std::fs::write(&key_file, "the trainer's own secret\n").unwrap();
         let key_arg = key_file.to_str().unwrap().to_string();
+        // Eight real assessments, saved as the program saves them, under the trainer's key file.
+        let trainer_key = Key::load(Some(&key_file)).unwrap();
+        let mut store = Store::open(&db.spec).unwrap();
         for i in 0..8 {
-            let out = run(
-                &db,
-                &[
-                    "play",
-                    "angry_warranty",
-                    "--seed",
-                    "1",
-                    "--trainee",
-                    &format!("T{i}"),
-                    "--mode",
-                    "assessment",
-                    "--choices",
-                    "3,2,3,1,4,3,2,2,2,1,2,3",
-                    "--key-file",
-                    &key_arg,
-                ],
-            );
-            assert_eq!(out.code, 0, "{}", out.stderr);
+            let (r, v) = played(&format!("T{i}"), Mode::Assessment);
+            store.save(&r, &v, &trainer_key).unwrap();
         }
+        drop(store);
         let ok = run(&db, &["report", "--verify", "--key-file", &key_arg]);
         assert_eq!(ok.code, 0, "{}", ok.stderr);
         assert!(ok.stderr.contains("all 8 record(s)"), "{}", ok.stderr);
@@ -187,19 +175,9 @@ fn rescore_replays_stored_versions_and_flags_mismatches() {
         for seed in ["1", "5"] {
             let out = run(&db, &["play", "angry_warranty", "--seed", seed, "--choices", "4,1,1"]);
             assert_eq!(out.code, 0, "{}", out.stderr);
-            let out = run(
-                &db,
-                &[
-                    "play",
-                    "angry_warranty",
-                    "--seed",
-                    seed,
-                    "--mode",
-                    "assessment",
-                    "--choices",
-                    "3,2,3,1,4,3,2,2,2,1,2,3",
-                ],
-            );
+            // A full-length session too (a practice one: assessments cannot be scripted).
+            let best = support_records::BEST.map(|c| c.to_string()).join(",");
+            let out = run(&db, &["play", "angry_warranty", "--seed", seed, "--choices", &best]);
             assert_eq!(out.code, 0, "{}", out.stderr);
         }
         let clean = run(&db, &["records", "rescore"]);
@@ -255,6 +233,38 @@ fn records_scored_under_older_rules_verify_and_are_not_flagged_by_a_rescore() {
 }
 
 #[test]
+fn a_terminal_assessment_is_timed_and_its_seed_is_drawn_and_kept_hidden() {
+    let db = dbs::sqlite();
+    // Answer 1 until the conversation ends, whatever the hidden facts turn out to be.
+    let input = "1\n".repeat(60);
+    let mut args: Vec<String> = ["play", "angry_warranty", "--mode", "assessment", "--trainee", "Ana"]
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    args.extend(["--db".to_string(), db.arg()]);
+    let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+    let out = common::rehearse_in(std::path::Path::new(env!("CARGO_MANIFEST_DIR")), &refs, Some(&input));
+    assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+    let before_debrief = out.stdout.split("=== Debrief").next().unwrap();
+    assert!(!before_debrief.to_lowercase().contains("seed"), "the seed is not shown while playing");
+    let mut store = Store::open(&db.spec).unwrap();
+    let all = store.records(None).unwrap();
+    assert_eq!(all.len(), 1);
+    let r = &all[0].record;
+    assert_eq!((r.trainee.as_str(), r.mode), ("Ana", Mode::Assessment));
+    assert!(
+        !r.choices.is_empty() && r.choices.iter().all(|(_, ms)| ms.is_some()),
+        "every reply timed: {:?}",
+        r.choices
+    );
+    // Two assessments draw two different seeds.
+    let out = common::rehearse_in(std::path::Path::new(env!("CARGO_MANIFEST_DIR")), &refs, Some(&input));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let seeds: Vec<u64> = store.records(None).unwrap().iter().map(|s| s.record.seed).collect();
+    assert_ne!(seeds[0], seeds[1], "seeds drawn from the operating system");
+}
+
+#[test]
 fn xapi_statements_carry_actor_verb_object_and_result() {
     let db = dbs::sqlite();
     let (mut r, v) = played("Ana", Mode::Assessment);
@@ -292,26 +302,16 @@ fn hostile_names_are_stored_verbatim_and_shown_safely() {
         "<script>alert(1)</script>".to_string(),
     ];
     for db in dbs::both() {
+        // Three assessments each, stored as the program stores them (names verbatim).
+        let key = Key::load_or_create(Some(&db.key_file())).unwrap();
+        let mut store = Store::open(&db.spec).unwrap();
         for n in &names {
             for _ in 0..3 {
-                let out = run(
-                    &db,
-                    &[
-                        "play",
-                        "angry_warranty",
-                        "--seed",
-                        "1",
-                        "--trainee",
-                        n,
-                        "--mode",
-                        "assessment",
-                        "--choices",
-                        "3,2,3,1,4,3,2,2,2,1,2,3",
-                    ],
-                );
-                assert_eq!(out.code, 0, "{}", out.stderr);
+                let (r, v) = played(n, Mode::Assessment);
+                store.save(&r, &v, &key).unwrap();
             }
         }
+        drop(store);
         let mut store = Store::open(&db.spec).unwrap();
         let mut stored = store.trainees().unwrap();
         stored.sort();

@@ -71,6 +71,18 @@ enum ModeArg {
     Assessment,
 }
 
+/// An assessment in the window is played live: `--autoplay` and `--seed` are for practice.
+fn refuse_scripted_assessment(args: &GameArgs) -> Result<(), Failure> {
+    let assessment = rehearse::records::Mode::from(args.mode) == rehearse::records::Mode::Assessment;
+    if assessment && (args.autoplay.is_some() || args.seed.is_some()) {
+        return Err(Failure::input(
+            "--autoplay and --seed cannot be used with --mode assessment: an assessment is played live, with \
+             hidden facts nobody can choose in advance. Scripted runs are for practice, tests and demos.",
+        ));
+    }
+    Ok(())
+}
+
 impl From<ModeArg> for rehearse::records::Mode {
     fn from(m: ModeArg) -> Self {
         match m {
@@ -170,6 +182,7 @@ pub fn run() -> ExitCode {
 #[cfg(feature = "gui")]
 fn game(dir: &std::path::Path, db: &records::DbArgs, args: GameArgs) -> Result<u8, Failure> {
     use rehearse::game;
+    refuse_scripted_assessment(&args)?;
     if args.terminal {
         return play::menu(dir, db);
     }
@@ -211,7 +224,8 @@ fn game(dir: &std::path::Path, db: &records::DbArgs, args: GameArgs) -> Result<u
 
 /// No command, built without the window: the terminal player.
 #[cfg(not(feature = "gui"))]
-fn game(dir: &std::path::Path, db: &records::DbArgs, _args: GameArgs) -> Result<u8, Failure> {
+fn game(dir: &std::path::Path, db: &records::DbArgs, args: GameArgs) -> Result<u8, Failure> {
+    refuse_scripted_assessment(&args)?;
     play::menu(dir, db)
 }
 

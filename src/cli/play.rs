@@ -3,7 +3,9 @@
 use std::io::{BufRead, Write};
 use std::path::Path;
 
-use rehearse::engine::{ChoiceError, Session};
+use std::time::Instant;
+
+use rehearse::engine::{ChoiceError, Session, os_seed};
 use rehearse::library::Entry;
 use rehearse::report;
 use rehearse::score;
@@ -55,10 +57,35 @@ fn printable(s: &str) -> String {
     s.chars().map(|c| if c.is_control() { '?' } else { c }).collect()
 }
 
+/// Why an assessment cannot be scripted, when the arguments try to.
+fn scripted_assessment(args: &PlayArgs) -> Option<Failure> {
+    if Mode::from(args.mode) != Mode::Assessment {
+        return None;
+    }
+    let given: Vec<&str> = [(args.seed.is_some(), "--seed"), (args.choices.is_some(), "--choices")]
+        .iter()
+        .filter(|g| g.0)
+        .map(|g| g.1)
+        .collect();
+    (!given.is_empty()).then(|| {
+        Failure::input(format!(
+            "{} cannot be used with --mode assessment: an assessment is played live, with hidden facts \
+             nobody can choose in advance. Scripted play is for practice, tests and demos (--mode practice).",
+            given.join(" and ")
+        ))
+    })
+}
+
 pub(crate) fn run(dir: &Path, db: &DbArgs, args: &PlayArgs) -> Result<u8, Failure> {
+    if let Some(refused) = scripted_assessment(args) {
+        return Err(refused);
+    }
     let lib = open_library(dir)?;
     let entry = lib.find(&args.scenario)?;
-    let seed = args.seed.unwrap_or_else(rand::random);
+    let seed = match args.seed {
+        Some(seed) => seed,
+        None => os_seed().map_err(|e| Failure::input(e.to_string()))?,
+    };
     let mut session = Session::new(entry.scenario.clone(), seed, args.trainee.clone());
     let started_at = now_ms();
     match &args.choices {
@@ -150,6 +177,8 @@ fn interact(session: &mut Session, input: &mut impl BufRead, out: &mut impl Writ
         }
         writeln!(out, "{}: \"{}\"", s.customer.name, session.customer_says()).map_err(io)?;
         writeln!(out, "{}", options_list(session)).map_err(io)?;
+        // Each reply is timed from the moment the line is shown, as in the game.
+        let shown = Instant::now();
         loop {
             write!(out, "Your reply (1-{}, q to quit)> ", session.option_count()).map_err(io)?;
             out.flush().map_err(io)?;
@@ -162,9 +191,17 @@ fn interact(session: &mut Session, input: &mut impl BufRead, out: &mut impl Writ
                     session.turn() + 1
                 )));
             }
-            match answer.parse::<usize>().map_err(|_| ()).and_then(|n| session.choose(n).map_err(|_| ())) {
-                Ok(()) => break,
-                Err(()) => writeln!(out, "Please type a number from 1 to {}.", session.option_count()).map_err(io)?,
+            let millis = u32::try_from(shown.elapsed().as_millis()).unwrap_or(u32::MAX);
+            match answer.parse::<usize>().map(|n| session.choose_timed(n, millis)) {
+                Ok(Ok(())) => break,
+                Ok(Err(ChoiceError::TooLate { .. })) => {
+                    writeln!(out, "Too late: the caller gave up.").map_err(io)?;
+                    session.time_out();
+                    break;
+                }
+                Ok(Err(_)) | Err(_) => {
+                    writeln!(out, "Please type a number from 1 to {}.", session.option_count()).map_err(io)?
+                }
             }
         }
     }
@@ -192,7 +229,8 @@ pub(crate) fn menu(dir: &Path, db: &DbArgs) -> Result<u8, Failure> {
     })?;
     let name = ask(&mut input, &mut out, "Your name> ", |s| (!s.is_empty()).then(|| s.to_string()))?;
     let entry = &lib.entries[pick - 1];
-    let mut session = Session::new(entry.scenario.clone(), rand::random(), name.clone());
+    let seed = os_seed().map_err(|e| Failure::input(e.to_string()))?;
+    let mut session = Session::new(entry.scenario.clone(), seed, name.clone());
     let started_at = now_ms();
     writeln!(out, "Welcome, {}.", printable(&name)).map_err(io)?;
     interact(&mut session, &mut input, &mut out)?;

@@ -185,7 +185,12 @@ fn act(
     let entry = f.play.entry.clone();
     match action {
         DebriefAction::Retry => {
-            commands.insert_resource(Selected { entry, mode: f.play.mode, seed: seed(launch), guide: None });
+            commands.insert_resource(Selected {
+                entry,
+                mode: f.play.mode,
+                seed: seed(launch, f.play.mode),
+                guide: None,
+            });
             next.set(Screen::Briefing);
         }
         DebriefAction::ReplayBest => {
@@ -193,7 +198,8 @@ fn act(
             let guide =
                 crate::analyze::extremes(&entry.scenario, &entry.rubric, Some(&facts)).ok().map(|x| x.best_path);
             let seed = f.play.session.transcript().seed;
-            commands.insert_resource(Selected { entry, mode: f.play.mode, seed, guide });
+            // The same conversation with the answers shown is practice, whatever the first was.
+            commands.insert_resource(Selected { entry, mode: crate::records::Mode::Practice, seed, guide });
             next.set(Screen::Briefing);
         }
         DebriefAction::Picker => next.set(Screen::Picker),

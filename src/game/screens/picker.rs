@@ -34,8 +34,13 @@ pub enum PickerAction {
 struct PickerRoot(u64);
 
 /// Pick a session seed: the launch seed, or a fresh random one.
-pub(crate) fn seed(launch: &Launch) -> u64 {
-    launch.seed.unwrap_or_else(rand::random)
+/// The seed for a session: the launch's own for practice (demos, tests), else one from the
+/// operating system; an assessment's always comes from the operating system.
+pub(crate) fn seed(launch: &Launch, mode: crate::records::Mode) -> u64 {
+    match (mode, launch.seed) {
+        (crate::records::Mode::Practice, Some(seed)) => seed,
+        _ => crate::engine::os_seed().unwrap_or_else(|_| rand::random()),
+    }
 }
 
 fn open_launch_scenario(
@@ -51,7 +56,7 @@ fn open_launch_scenario(
         commands.insert_resource(Selected {
             entry: entry.clone(),
             mode: launch.mode,
-            seed: seed(&launch),
+            seed: seed(&launch, launch.mode),
             guide: None,
         });
         launch.scenario = None;
@@ -202,7 +207,12 @@ fn on_activate(
             else {
                 return;
             };
-            commands.insert_resource(Selected { entry: entry.clone(), mode: *mode, seed: seed(&launch), guide: None });
+            commands.insert_resource(Selected {
+                entry: entry.clone(),
+                mode: *mode,
+                seed: seed(&launch, *mode),
+                guide: None,
+            });
             next.set(Screen::Briefing);
         }
         Ok(PickerAction::SignOut) => next.set(Screen::SignIn),
