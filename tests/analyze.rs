@@ -37,7 +37,7 @@ fn brute_force(e: &Entry, facts: &[i64]) -> (f64, f64, u128, f64) {
 fn memoised_search_matches_brute_force_on_every_shipped_scenario() {
     let lib = Library::load(&common::scenarios_dir()).unwrap();
     for e in &lib.entries {
-        for facts in analyze::fact_outcomes(&e.scenario, &e.rubric) {
+        for facts in analyze::fact_outcomes(&e.scenario, &e.rubric).unwrap() {
             let exact = analyze::extremes(&e.scenario, &e.rubric, Some(&facts)).expect("small enough");
             let (best, worst, paths, capped) = brute_force(e, &facts);
             assert_eq!((exact.best, exact.worst, exact.paths), (best, worst, paths), "{} {facts:?}", e.scenario.id);
@@ -57,7 +57,7 @@ fn the_search_stays_exact_when_a_family_is_scored_the_other_way_round() {
         for c in 0..e.rubric.category_count() {
             let mut inverted = e.clone();
             inverted.rubric = std::sync::Arc::new(e.rubric.inverted(c));
-            for facts in analyze::fact_outcomes(&e.scenario, &e.rubric) {
+            for facts in analyze::fact_outcomes(&e.scenario, &e.rubric).unwrap() {
                 let exact = analyze::extremes(&e.scenario, &inverted.rubric, Some(&facts)).expect("small enough");
                 let (best, worst, _, _) = brute_force(&inverted, &facts);
                 assert_eq!((exact.best, exact.worst), (best, worst), "{} family {c} {facts:?}", e.scenario.id);
@@ -97,7 +97,7 @@ fn memoised_search_matches_brute_force_on_generated_scenarios() {
         let s = s.unwrap_or_else(|| panic!("{diags:?}"));
         let (rubric, _) = rehearse::score::Rubric::new(Arc::clone(&book), &s);
         let e = Entry { scenario: Arc::new(s), rubric: Arc::new(rubric), text: text.into() };
-        for facts in analyze::fact_outcomes(&e.scenario, &e.rubric) {
+        for facts in analyze::fact_outcomes(&e.scenario, &e.rubric).unwrap() {
             let exact = analyze::extremes(&e.scenario, &e.rubric, Some(&facts)).expect("small enough");
             let (best, worst, paths, capped) = brute_force(&e, &facts);
             assert_eq!((exact.best, exact.worst, exact.paths), (best, worst, paths), "seed {seed} {facts:?}");

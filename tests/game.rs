@@ -312,3 +312,17 @@ fn an_empty_folder_and_a_broken_scenario_do_not_panic() {
     assert!(text.contains("Cannot be played") && text.contains("bad.scenario.ron:1:"), "{text}");
     assert!(!text.contains("Practice\n"), "a broken scenario has no play buttons: {text}");
 }
+
+#[test]
+fn the_sign_in_screen_says_when_the_database_cannot_be_read() {
+    let data = tempfile::tempdir().expect("tempdir");
+    // Not a database: the list of trainees cannot be read, and the screen says so instead of
+    // claiming nobody has practised.
+    std::fs::write(data.path().join("rehearse.db"), "this is not a database, just text ".repeat(200)).unwrap();
+    let mut app = headless_app(launch(&common::scenarios_dir(), data.path()));
+    ready(&mut app);
+    assert_eq!(screen(&app), Screen::SignIn);
+    let text = screen_text(&mut app);
+    assert!(text.contains("The list of trainees cannot be read:"), "{text}");
+    assert!(!text.contains("No one has practised here yet."), "{text}");
+}

@@ -158,7 +158,7 @@ fn the_shipped_balance_check_passes_from_the_command_line() {
 fn every_fact_outcome_has_a_path_that_scores_100_when_replayed() {
     for entry in &library().entries {
         let s = &entry.scenario;
-        let outcomes = analyze::fact_outcomes(s, &entry.rubric);
+        let outcomes = analyze::fact_outcomes(s, &entry.rubric).unwrap();
         for facts in &outcomes {
             let ex = analyze::extremes(s, &entry.rubric, Some(facts)).expect("exact analysis");
             assert_eq!(ex.best, 100.0, "{}: best under {facts:?} is {}", s.id, ex.best);
@@ -180,7 +180,7 @@ fn the_hidden_facts_change_the_right_move() {
     // the trainee cannot play one memorised line and must find the facts out.
     for entry in &library().entries {
         let s = &entry.scenario;
-        let outcomes = analyze::fact_outcomes(s, &entry.rubric);
+        let outcomes = analyze::fact_outcomes(s, &entry.rubric).unwrap();
         let mut differs = false;
         for a in &outcomes {
             let path = analyze::extremes(s, &entry.rubric, Some(a)).expect("exact analysis").best_path;
@@ -200,7 +200,7 @@ fn each_hidden_fact_changes_the_right_move() {
     // of one does not score 100 under the other.
     for entry in &library().entries {
         let s = &entry.scenario;
-        let outcomes = analyze::fact_outcomes(s, &entry.rubric);
+        let outcomes = analyze::fact_outcomes(s, &entry.rubric).unwrap();
         let best: Vec<Vec<usize>> = outcomes
             .iter()
             .map(|o| analyze::extremes(s, &entry.rubric, Some(o)).expect("exact analysis").best_path)

@@ -252,6 +252,26 @@ fn rulebook_structure() {
     check("validate/rulebooks/cap_twice.ron", "5:19", "error", "outcome `Lost` is capped twice");
     check("validate/rulebooks/cap_over_100.ron", "3:30", "error", "the cap for `Escalated` is 120; totals run 0–100");
     check("validate/rulebooks/repeat_cap_zero.ron", "3:5", "error", "`repeat_cap` is 0");
+    check("validate/rulebooks/repeat_cap_huge.ron", "3:5", "error", "`repeat_cap` is 50; use 1 for");
+    // Bounded before anything is allocated or summed: categories, weights.
+    check(
+        "validate/rulebooks/too_many_categories.ron",
+        "8:5",
+        "error",
+        "17 categories declared; at most 16 are supported",
+    );
+    check(
+        "validate/rulebooks/heavy_weight.ron",
+        "16:13",
+        "error",
+        "rule `L-ask-first` weighs 5000; weights run from 1 to 1000",
+    );
+    check(
+        &scenario("heavy_override"),
+        "34:23",
+        "error",
+        "rule `C-offer` re-weighted to 100000; weights run from 1 to 1000",
+    );
     check(
         "validate/rulebooks/within_zero_turns.ron",
         "14:17",
@@ -361,4 +381,29 @@ fn a_missing_path_is_an_error_not_a_panic() {
     let run = rehearse(&["validate", "no/such/file.scenario.ron"]);
     assert_eq!(run.code, 1);
     assert!(run.stdout.contains("no/such/file.scenario.ron: error: no such file or folder"), "{}", run.stdout);
+}
+
+#[test]
+fn twenty_five_yes_no_facts_are_not_all_combined() {
+    // 2^25 fact outcomes: `validate` says it cannot check every one instead of building them.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(fixture("validate/scenarios/rulebook.ron"), dir.path().join("rulebook.ron")).unwrap();
+    let text = std::fs::read_to_string(fixture(&scenario("valid"))).unwrap();
+    let facts: String = (0..25)
+        .map(|i| format!("(id: \"f{i}\", label: \"F{i}\", draw: Choice([(value: \"yes\", weight: 1), (value: \"no\", weight: 1)])),\n"))
+        .collect();
+    let text = text.replace("    facts: [\n", &format!("    facts: [\n{facts}"));
+    let file = dir.path().join("many.scenario.ron");
+    std::fs::write(&file, text).unwrap();
+    let run = rehearse(&["validate", file.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stdout
+            .contains("could not check that `valid` can reach 100: the hidden facts combine into 33554432 outcomes"),
+        "{}",
+        run.stdout
+    );
+    let run = rehearse(&["--scenarios", dir.path().to_str().unwrap(), "analyze", "valid", "--runs", "10"]);
+    assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
+    assert!(run.stderr.contains("more than 4096"), "{}", run.stderr);
 }

@@ -59,7 +59,7 @@ pub struct FamilyAlone {
 /// failing alone), rescored with the real rubric. A family no path reaches an ending for is
 /// left out.
 pub fn family_alone(s: &Scenario, rubric: &Rubric) -> Result<Vec<FamilyAlone>, AnalyzeError> {
-    let outcomes = fact_outcomes(s, rubric);
+    let outcomes = fact_outcomes(s, rubric)?;
     let mut out = Vec::new();
     for c in 0..rubric.category_count() {
         // The plain inversion first; if its best path does not show the family failing alone,

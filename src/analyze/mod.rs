@@ -88,6 +88,17 @@ pub struct RandomStats {
 /// Why an exact analysis was not produced.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum AnalyzeError {
+    /// The hidden facts combine into more outcomes than the analysis may enumerate.
+    #[error(
+        "the hidden facts combine into {count} outcomes to analyse, more than {limit}; \
+         use fewer facts or fewer values, or analyse one draw with --seed"
+    )]
+    TooManyOutcomes {
+        /// How many outcomes the facts make (saturating).
+        count: u128,
+        /// The most the analysis enumerates.
+        limit: usize,
+    },
     /// The search met more distinct states than it may hold in memory.
     #[error(
         "too many distinct conversation states to analyse exactly (more than {limit}); \
@@ -102,9 +113,13 @@ pub enum AnalyzeError {
 /// The most distinct states the exact search may memoise (about 1 GB at worst).
 pub const STATE_BUDGET: usize = 4_000_000;
 
+/// The most fact outcomes an analysis enumerates (25 yes/no facts would make 33 million).
+pub const MAX_FACT_OUTCOMES: usize = 4096;
+
 /// Every fact outcome that can change a condition: choice facts by value, range facts split at
-/// every bound a condition tests.
-pub fn fact_outcomes(s: &Scenario, rubric: &Rubric) -> Vec<Vec<i64>> {
+/// every bound a condition tests. Refused, before anything is built, when there would be more
+/// than [`MAX_FACT_OUTCOMES`].
+pub fn fact_outcomes(s: &Scenario, rubric: &Rubric) -> Result<Vec<Vec<i64>>, AnalyzeError> {
     let mut cuts: Vec<Vec<i64>> = vec![Vec::new(); s.facts.len()];
     visit_conds(s, rubric, &mut |c| {
         if let Cond::Fact { fact, lo, hi } = c {
@@ -126,11 +141,15 @@ pub fn fact_outcomes(s: &Scenario, rubric: &Rubric) -> Vec<Vec<i64>> {
             }
         })
         .collect();
+    let count = per_fact.iter().fold(1u128, |n, values| n.saturating_mul(values.len() as u128));
+    if count > MAX_FACT_OUTCOMES as u128 {
+        return Err(AnalyzeError::TooManyOutcomes { count, limit: MAX_FACT_OUTCOMES });
+    }
     let mut out = vec![Vec::new()];
     for values in per_fact {
         out = out.iter().flat_map(|prefix| values.iter().map(move |v| [prefix.as_slice(), &[*v]].concat())).collect();
     }
-    out
+    Ok(out)
 }
 
 fn visit_conds(s: &Scenario, rubric: &Rubric, f: &mut impl FnMut(&Cond)) {
@@ -156,7 +175,7 @@ fn visit_scenario_conds(s: &Scenario, f: &mut impl FnMut(&Cond)) {
 pub fn extremes(s: &Scenario, rubric: &Rubric, facts: Option<&[i64]>) -> Result<Extremes, AnalyzeError> {
     let outcomes = match facts {
         Some(f) => vec![f.to_vec()],
-        None => fact_outcomes(s, rubric),
+        None => fact_outcomes(s, rubric)?,
     };
     on_big_stack(|| search::search_all(s, rubric, outcomes.clone()))
 }

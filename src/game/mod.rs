@@ -42,10 +42,9 @@ pub struct Launch {
 }
 
 impl Launch {
-    /// Trainees who have played, most recently active first (empty when the database cannot
-    /// be read; the screens say so through [`Launch::history`]'s error).
-    pub fn trainees(&self) -> Vec<String> {
-        Store::open(&self.db).and_then(|mut s| s.trainees()).unwrap_or_default()
+    /// Trainees who have played, most recently active first, or why the database cannot be read.
+    pub fn trainees(&self) -> Result<Vec<String>, String> {
+        Store::open(&self.db).and_then(|mut s| s.trainees()).map_err(|e| e.to_string())
     }
 
     /// A trainee's sessions, newest first, or why they cannot be read.

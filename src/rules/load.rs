@@ -4,7 +4,9 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use super::raw::{RawCheck, RawRulebook};
-use super::{Act, Category, Check, MAX_ACTS, OutcomeCap, Rule, Rulebook};
+use super::{
+    Act, Category, Check, MAX_ACTS, MAX_CATEGORIES, MAX_REPEAT_CAP, MAX_RULES, MAX_WEIGHT, OutcomeCap, Rule, Rulebook,
+};
 use crate::diag::{Diagnostic, SourceMap};
 use crate::scenario::suggest;
 
@@ -52,6 +54,20 @@ pub fn load(file: &Path, text: &str) -> (Option<Rulebook>, Vec<Diagnostic>) {
             ));
         }
     }
+    if raw.categories.len() > MAX_CATEGORIES {
+        diags.push(Diagnostic::error(
+            file,
+            at(map.find_key_after(0, "categories")),
+            format!("{} categories declared; at most {MAX_CATEGORIES} are supported", raw.categories.len()),
+        ));
+    }
+    if raw.rules.len() > MAX_RULES {
+        diags.push(Diagnostic::error(
+            file,
+            at(map.find_key_after(0, "rules")),
+            format!("{} rules declared; at most {MAX_RULES} are supported", raw.rules.len()),
+        ));
+    }
     let categories: Vec<Category> =
         raw.categories.iter().map(|c| Category { id: c.id.clone(), title: c.title.clone() }).collect();
     let category_names: Vec<&str> = categories.iter().map(|c| c.id.as_str()).collect();
@@ -83,6 +99,12 @@ pub fn load(file: &Path, text: &str) -> (Option<Rulebook>, Vec<Diagnostic>) {
                 file,
                 at(decl),
                 format!("rule `{}` has weight 0; weights must be positive (disable a rule per scenario instead)", r.id),
+            ));
+        } else if r.weight > MAX_WEIGHT {
+            diags.push(Diagnostic::error(
+                file,
+                at(map.find_key_after(anchor, "weight").or(decl)),
+                format!("rule `{}` weighs {}; weights run from 1 to {MAX_WEIGHT}", r.id, r.weight),
             ));
         }
         if !is_practice_id(&r.practice) {
@@ -125,11 +147,14 @@ pub fn load(file: &Path, text: &str) -> (Option<Rulebook>, Vec<Diagnostic>) {
     }
 
     let outcome_caps = check_outcome_caps(file, &map, &raw, &mut diags);
-    if raw.repeat_cap == 0 {
+    if raw.repeat_cap == 0 || raw.repeat_cap > MAX_REPEAT_CAP {
         diags.push(Diagnostic::error(
             file,
             at(map.find_key_after(0, "repeat_cap")),
-            "`repeat_cap` is 0; use 1 for \"a broken rule costs its weight once\", or more",
+            format!(
+                "`repeat_cap` is {}; use 1 for \"a broken rule costs its weight once\", up to {MAX_REPEAT_CAP}",
+                raw.repeat_cap
+            ),
         ));
     }
 

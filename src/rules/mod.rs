@@ -18,6 +18,19 @@ use crate::cond::RawCond;
 /// [`ActSet::PROMISE_MOVE`]).
 pub const MAX_ACTS: usize = 127;
 
+/// The most rule categories a rulebook may declare (scores are kept per category in arrays).
+pub const MAX_CATEGORIES: usize = 16;
+
+/// The most rules a rulebook may declare.
+pub const MAX_RULES: usize = 512;
+
+/// The heaviest a rule may weigh (in the rulebook or a scenario's override), so that every sum
+/// of weights, each counted up to [`MAX_REPEAT_CAP`] times, fits comfortably in a `u32`.
+pub const MAX_WEIGHT: u32 = 1000;
+
+/// The most times a broken rule may count ([`Rulebook::repeat_cap`]).
+pub const MAX_REPEAT_CAP: u16 = 10;
+
 /// A set of speech acts, one bit per act of the rulebook's vocabulary.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub struct ActSet(pub u128);

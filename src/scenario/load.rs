@@ -463,6 +463,10 @@ impl Checker<'_> {
             if *w == 0 {
                 let at = self.map.find_quoted_after(0, id);
                 self.error(at, format!("rule `{id}` re-weighted to 0; use `disable` to switch a rule off"));
+            } else if *w > crate::rules::MAX_WEIGHT {
+                let at = self.map.find_quoted_after(0, id);
+                let max = crate::rules::MAX_WEIGHT;
+                self.error(at, format!("rule `{id}` re-weighted to {w}; weights run from 1 to {max}"));
             }
         }
 

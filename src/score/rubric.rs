@@ -10,8 +10,7 @@ use crate::scenario::{Outcome, Scenario};
 
 pub use super::tracker::Tracker;
 
-/// The most rule categories a rulebook may declare.
-pub const MAX_CATEGORIES: usize = 16;
+pub use crate::rules::MAX_CATEGORIES;
 
 #[derive(Debug, Clone)]
 pub(super) enum Op {

@@ -57,9 +57,19 @@ fn spawn(mut commands: Commands, font: Res<UiFont>, launch: Res<Launch>, mut typ
         })
         .id();
     let list = commands.spawn(theme::row(8.0)).insert(ChildOf(root)).id();
-    if trainees.is_empty() {
-        commands.spawn((theme::text(&font, "No one has practised here yet.", 16.0, theme::MUTED), ChildOf(list)));
-    }
+    let trainees = match trainees {
+        Ok(names) if names.is_empty() => {
+            commands.spawn((theme::text(&font, "No one has practised here yet.", 16.0, theme::MUTED), ChildOf(list)));
+            names
+        }
+        Ok(names) => names,
+        Err(why) => {
+            // Say what failed: a damaged or locked database is not "nobody has practised".
+            let message = format!("The list of trainees cannot be read: {why}");
+            commands.spawn((theme::text(&font, message, 16.0, theme::WARN), ChildOf(list)));
+            Vec::new()
+        }
+    };
     for name in trainees.iter().take(30) {
         // Names come from the store verbatim (the CLI takes any name): shown cut and without
         // control characters.
