@@ -32,20 +32,28 @@ fn check_known_ranking(json: &Value) {
         got,
         [
             (1, "Cy", 100.0),
-            (2, "Ana", 80.0),
-            (3, "Bo", 80.0),
+            (2, "Bo", 80.0),
+            (3, "Ana", 75.0),
             (4, "Fay", 60.0),
             (4, "Gus", 60.0),
             (6, "Dee", 50.0),
-            (7, "Hal", 50.0)
+            (7, "Hal", 50.0),
+            (8, "Max", 40.0)
         ],
-        "ties: weakest category (Ana 80 > Bo 70), then fewer sessions (Dee 3 < Hal 4); Fay and Gus share 4th"
+        "first assessments count (Ana's later 90 and Max's replays do not); ties: fewer sessions (Dee 3 < Hal 4); \
+         Fay and Gus share 4th"
     );
-    let ana = &rows[1];
-    assert_eq!(ana["categories"]["listening"], 80.0);
-    assert_eq!(ana["weakest"], 80.0);
-    assert_eq!(rows[2]["weakest"], 70.0);
-    assert_eq!(ana["change"], 30.0, "50 in September");
+    let ana = &rows[2];
+    assert_eq!(ana["categories"]["listening"], 75.0);
+    assert_eq!(ana["weakest"], 75.0);
+    assert_eq!(rows[1]["weakest"], 70.0);
+    assert_eq!(ana["change"], 25.0, "50 in September");
+    let max = &rows[7];
+    assert_eq!(
+        (max["sessions"].as_u64(), max["scenarios_covered"].as_u64()),
+        (Some(4), Some(2)),
+        "farming adds sessions, not score"
+    );
     assert_eq!(rows[0]["change"], Value::Null);
     assert_eq!((ana["sessions"].as_u64(), ana["scenarios_covered"].as_u64()), (Some(3), Some(2)));
     assert!((ana["retained"].as_f64().unwrap() - 2.0 / 3.0).abs() < 1e-9);
@@ -57,7 +65,7 @@ fn check_known_ranking(json: &Value) {
     let unq = json["unqualified"].as_array().expect("unqualified");
     assert_eq!(unq.iter().map(|r| r["trainee"].as_str().unwrap()).collect::<Vec<_>>(), ["Eve"]);
     assert_eq!(json["month"], "2026-10");
-    assert_eq!(json["sessions"], 25);
+    assert_eq!(json["sessions"], 29);
 }
 
 #[test]
@@ -115,7 +123,7 @@ fn both_backends_rank_the_month_and_read_records_back_identical() {
         assert!(table.contains("   1  Cy") && table.contains("Not ranked"), "{table}");
         let csv = run(&db, &["report", "--month", "2026-10", "--format", "csv"]).stdout;
         assert!(csv.starts_with("rank,trainee,score,choices,expectations,listening,sessions"), "{csv}");
-        assert!(csv.contains("\r\n2,Ana,80,80,80,80,3,2,2,30,0.6667,false\r\n"), "{csv}");
+        assert!(csv.contains("\r\n3,Ana,75,75,75,75,3,2,2,25,0.6667,false\r\n"), "{csv}");
     }
 }
 

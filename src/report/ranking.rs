@@ -3,9 +3,10 @@
 //! The formula, also in the README:
 //! 1. Only assessment sessions that ended in the month (UTC) count.
 //! 2. The month's scenario set is every scenario anyone was assessed on that month.
-//! 3. A trainee's score is their best total on each scenario of the set, averaged over the whole
-//!    set; a scenario they did not play counts 0.
-//! 4. Category averages are taken the same way from those best sessions (a category none of
+//! 3. A trainee's score is their *first* assessment's total on each scenario of the set (the one
+//!    that ended earliest), averaged over the whole set; a scenario they did not play counts 0.
+//!    Playing an assessment again cannot raise a rank: later attempts count only as sessions.
+//! 4. Category averages are taken the same way from those first sessions (a category none of
 //!    whose rules applied in a session is left out of that scenario's share).
 //! 5. A trainee needs at least `min_sessions` assessment sessions in the month to be ranked.
 //! 6. Ties on score go to the higher weakest category, then to fewer sessions; trainees equal on
@@ -82,7 +83,8 @@ pub struct Ranking {
 
 #[derive(Default)]
 struct Acc<'a> {
-    best: HashMap<&'a str, &'a Summary>,
+    /// The session that counts for each scenario: the first one played.
+    first: HashMap<&'a str, &'a Summary>,
     sessions: usize,
     retained: usize,
 }
@@ -113,20 +115,20 @@ fn build(month: Month, sessions: &[Summary], rules: Rules) -> Ranking {
         let acc = by_trainee.entry(&*s.trainee).or_default();
         acc.sessions += 1;
         acc.retained += usize::from(s.outcome == Some(Outcome::Retained));
-        let best = acc.best.entry(&*s.scenario).or_insert(s);
-        if s.total > best.total || (s.total == best.total && s.seq < best.seq) {
-            *best = s;
+        let first = acc.first.entry(&*s.scenario).or_insert(s);
+        if (s.finished_at, s.seq) < (first.finished_at, first.seq) {
+            *first = s;
         }
     }
     let set = scenarios.len().max(1) as f64;
     let mut rows: Vec<Row> = by_trainee
         .into_iter()
         .map(|(trainee, acc)| {
-            let score = acc.best.values().map(|s| s.total).sum::<f64>() / set;
+            let score = acc.first.values().map(|s| s.total).sum::<f64>() / set;
             let cats: BTreeMap<String, f64> = categories
                 .iter()
                 .map(|&c| {
-                    let (sum, n) = scenarios.iter().fold((0.0, 0usize), |(sum, n), sc| match acc.best.get(sc) {
+                    let (sum, n) = scenarios.iter().fold((0.0, 0usize), |(sum, n), sc| match acc.first.get(sc) {
                         None => (sum, n + 1),
                         Some(s) => match s.categories.iter().find(|(k, _)| &**k == c).and_then(|(_, v)| *v) {
                             Some(v) => (sum + v, n + 1),
@@ -144,7 +146,7 @@ fn build(month: Month, sessions: &[Summary], rules: Rules) -> Ranking {
                 weakest: if cats.is_empty() { 0.0 } else { cats.values().copied().fold(100.0, f64::min).max(0.0) },
                 categories: cats,
                 sessions: acc.sessions,
-                scenarios_covered: acc.best.len(),
+                scenarios_covered: acc.first.len(),
                 change: None,
                 retained,
                 retained_target_met: retained >= RETAINED_TARGET,

@@ -60,15 +60,15 @@ pub fn month(base: &(Record, ContentVersion)) -> Vec<Record> {
         t += 60_000;
         v.push(made(base, who, sc, cats, kept, t));
     };
-    // Ana: best A 90, best B 70 → 80; categories 80/80/80; retained 2 of 3.
+    // Ana: first A 80 (a later 90 does not count), B 70 → 75; categories 75/75/75; retained 2 of 3.
     add("Ana", "A", e(80.0), true);
     add("Ana", "A", e(90.0), true);
     add("Ana", "B", e(70.0), false);
-    // Bo: best A 90 (100/100/70), best B 70 → 80 like Ana, but weakest (expectations) 70.
+    // Bo: A 90 (100/100/70), first B 70 → 80; weakest (expectations) 70.
     add("Bo", "A", [100.0, 100.0, 70.0], true);
     add("Bo", "B", e(70.0), true);
     add("Bo", "B", e(60.0), true);
-    // Cy: 100 on both → 100, four sessions, all retained.
+    // Cy: first 100 on both → 100, four sessions, all retained.
     add("Cy", "A", e(100.0), true);
     add("Cy", "B", e(100.0), true);
     add("Cy", "A", e(95.0), true);
@@ -80,12 +80,18 @@ pub fn month(base: &(Record, ContentVersion)) -> Vec<Record> {
     for _ in 0..4 {
         add("Hal", "A", e(100.0), true);
     }
-    // Fay and Gus: identical → 60, share a rank.
+    // Fay and Gus: identical (first A 60, B 60) → 60, share a rank.
     for who in ["Fay", "Gus"] {
         add(who, "A", e(60.0), true);
         add(who, "B", e(60.0), true);
         add(who, "A", e(50.0), true);
     }
+    // Max farms: a poor first try at A, then two perfect replays of it, and B. Only his first
+    // assessment of each scenario counts: (40 + 40) / 2 = 40, not (100 + 40) / 2 = 70.
+    add("Max", "A", e(40.0), false);
+    add("Max", "A", e(100.0), true);
+    add("Max", "A", e(100.0), true);
+    add("Max", "B", e(40.0), false);
     // Eve: two sessions only → not ranked.
     add("Eve", "A", e(100.0), true);
     add("Eve", "B", e(100.0), true);
