@@ -42,7 +42,7 @@ pub fn html(r: &Ranking, trend: &[(Month, HashMap<String, f64>)]) -> String {
          body{{font-family:sans-serif;margin:2em;color:#222}}table{{border-collapse:collapse;margin:1em 0}}\
          th,td{{border-bottom:1px solid #ccc;padding:4px 10px;text-align:right}}th:nth-child(2),td:nth-child(2){{text-align:left;max-width:24em;overflow-wrap:anywhere}}\
          .below{{color:#b03a3a}}.ok{{color:#2e7d32}}svg{{display:block;margin:1em 0}}</style></head><body>\n<h1>{t}</h1>\n\
-         <p>{n} assessment sessions on {s} scenario(s). Score: each trainee's best total per scenario, averaged over \
+         <p>{n} assessment sessions on {s} scenario(s). Score: each trainee's first assessment of each scenario (replays do not count), averaged over \
          every scenario assessed this month (a scenario not played counts 0); at least {m} sessions to qualify; ties go \
          to the stronger weakest category, then to fewer sessions. Retained: share of sessions where the customer stayed, \
          against the {target:.0}% target.</p>\n",
