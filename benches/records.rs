@@ -166,7 +166,7 @@ fn main() {
     let ours = |store: &mut Store| {
         let this = store.summaries(range.0, range.1).expect("summaries");
         let before = store.summaries(month.previous().start_ms(), range.0).expect("summaries");
-        rank(month, &this, &before, Rules::default())
+        rank(month, &this, &before, &Rules::default())
     };
     let r = ours(&mut store);
     let sql = store.query_strings(RAW_SQL, range).expect("raw sql");

@@ -89,8 +89,62 @@ fn ranking_formula_on_a_hand_built_month() {
             .map(|(i, r)| summary(r, i))
             .collect()
     };
-    let r = ranking::rank(m, &of(m), &of(m.previous()), Rules::default());
+    let r = ranking::rank(m, &of(m), &of(m.previous()), &Rules::default());
     check_known_ranking(&serde_json::to_value(&r).unwrap());
+}
+
+#[test]
+fn an_assigned_month_ranks_over_its_scenarios_only() {
+    let base = played("x", Mode::Assessment);
+    let recs = month(&base);
+    for db in dbs::both() {
+        let mut store = Store::open(&db.spec).unwrap();
+        for r in &recs {
+            store.save(r, &base.1, &key()).unwrap();
+        }
+        store.assign("2026-10", &["A".to_string()]).unwrap();
+        assert_eq!(store.assignments("2026-10").unwrap(), ["A"]);
+        assert!(store.assignments("2026-11").unwrap().is_empty());
+        drop(store);
+        let out = run(&db, &["report", "--month", "2026-10", "--format", "json"]);
+        assert_eq!(out.code, 0, "{}: {}", db.name, out.stderr);
+        let json: Value = serde_json::from_str(&out.stdout).unwrap();
+        assert_eq!(
+            (json["scenarios"].clone(), json["assigned"].clone()),
+            (serde_json::json!(["A"]), Value::Bool(true))
+        );
+        let got: Vec<(u64, &str, f64)> = json["ranking"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| (r["rank"].as_u64().unwrap(), r["trainee"].as_str().unwrap(), r["score"].as_f64().unwrap()))
+            .collect();
+        // Only A counts: Cy and Dee share first (3 sessions each), Hal has 4, Max's first A is 40;
+        // Ana, Bo, Fay, Gus and Eve have fewer than 3 sessions of A.
+        assert_eq!(got, [(1, "Cy", 100.0), (1, "Dee", 100.0), (3, "Hal", 100.0), (4, "Max", 40.0)], "{}", db.name);
+        assert_eq!(json["sessions"], 21, "B's sessions are outside the assignment");
+    }
+}
+
+#[test]
+fn assigning_needs_the_trainer_key_and_real_scenario_ids() {
+    let db = dbs::sqlite();
+    let key_file = db.key_file();
+    let key_arg = key_file.to_str().unwrap().to_string();
+    let refused = run(&db, &["assign", "--month", "2026-12", "angry_warranty", "--key-file", &key_arg]);
+    assert_eq!(refused.code, 2, "{}", refused.stdout);
+    assert!(refused.stderr.contains("needs the trainer's record key"), "{}", refused.stderr);
+    std::fs::write(&key_file, "the trainer's own secret\n").unwrap();
+    let unknown = run(&db, &["assign", "--month", "2026-12", "angry_warrenty", "--key-file", &key_arg]);
+    assert_eq!(unknown.code, 2);
+    assert!(unknown.stderr.contains("angry_warrenty"), "{}", unknown.stderr);
+    let ok = run(&db, &["assign", "--month", "2026-12", "budget_customer", "angry_warranty", "--key-file", &key_arg]);
+    assert_eq!(ok.code, 0, "{}", ok.stderr);
+    let shown = run(&db, &["assign", "--month", "2026-12"]);
+    assert_eq!(shown.stdout.trim(), "2026-12: angry_warranty budget_customer");
+    let cleared = run(&db, &["assign", "--month", "2026-12", "--clear", "--key-file", &key_arg]);
+    assert_eq!(cleared.code, 0, "{}", cleared.stderr);
+    assert!(run(&db, &["assign", "--month", "2026-12"]).stdout.contains("no scenarios assigned"));
 }
 
 #[test]

@@ -128,6 +128,9 @@ enum Command {
         #[command(subcommand)]
         command: records::RecordsCommand,
     },
+    /// Assign the month's scenarios (the ranking averages over them); needs the trainer's key.
+    /// Without scenario ids, prints the month's assignment.
+    Assign(records::AssignArgs),
     /// Export stored sessions for other systems.
     Export {
         #[command(subcommand)]
@@ -164,6 +167,7 @@ pub fn run() -> ExitCode {
         Some(Command::Report(args)) => records::report(&cli.db, &args),
         Some(Command::Records { command }) => records::records(&cli.db, &command),
         Some(Command::Export { command }) => records::export(&cli.db, &command),
+        Some(Command::Assign(args)) => records::assign(&dir, &cli.db, &args),
         Some(Command::Validate { paths }) => validate::run(&dir, &paths),
         Some(Command::Analyze(args)) => analyze::run(&dir, &args),
         Some(Command::New { id }) => author::new(&dir, &id),

@@ -101,6 +101,55 @@ fn parse_month(s: &str) -> Result<Month, String> {
     s.parse().map_err(|e: records::BadMonth| e.to_string())
 }
 
+/// Arguments of `rehearse assign`.
+#[derive(Debug, clap::Args)]
+pub struct AssignArgs {
+    /// The month, YYYY-MM.
+    #[arg(long, value_parser = parse_month)]
+    month: Month,
+    /// Scenario ids to assign (replacing the month's assignment); none: show it.
+    #[arg(value_name = "SCENARIO")]
+    ids: Vec<String>,
+    /// Remove the month's assignment (the ranking goes back to every scenario assessed).
+    #[arg(long, conflicts_with = "ids")]
+    clear: bool,
+}
+
+/// `rehearse assign`: set, clear or show a month's scenarios. Changing them needs the trainer's
+/// record key (a trainee at the station without it cannot choose what the ranking counts).
+pub(crate) fn assign(dir: &Path, db: &DbArgs, args: &AssignArgs) -> Result<u8, Failure> {
+    let month = args.month.to_string();
+    if args.ids.is_empty() && !args.clear {
+        let assigned = open(db)?.assignments(&month).map_err(fail)?;
+        if assigned.is_empty() {
+            println!("no scenarios assigned for {month}: the ranking counts every scenario assessed");
+        } else {
+            println!("{month}: {}", assigned.join(" "));
+        }
+        return Ok(0);
+    }
+    Key::load(db.key_file.as_deref())
+        .map_err(|e| Failure::input(format!("assigning scenarios needs the trainer's record key: {e}")))?;
+    let lib = super::open_library(dir)?;
+    let mut ids = Vec::new();
+    for id in &args.ids {
+        let entry = lib.find(id).map_err(|e| Failure::input(e.to_string()))?;
+        if entry.scenario.id != *id {
+            return Err(Failure::input(format!("assign scenarios by id (`{}`), not by path", entry.scenario.id)));
+        }
+        ids.push(entry.scenario.id.clone());
+    }
+    ids.sort();
+    ids.dedup();
+    open(db)?.assign(&month, &ids).map_err(fail)?;
+    if ids.is_empty() {
+        println!("{month}: assignment cleared; the ranking counts every scenario assessed");
+    } else {
+        println!("{month}: {} assigned; the ranking averages over them", ids.join(" "));
+    }
+    Ok(0)
+}
+
 fn open(db: &DbArgs) -> Result<Store, Failure> {
     Store::open(&db.spec()).map_err(|e| Failure::input(e.to_string()))
 }
@@ -155,7 +204,8 @@ pub(crate) fn report(db: &DbArgs, args: &ReportArgs) -> Result<u8, Failure> {
         emit(args.out.as_deref(), &text)?;
         return Ok(0);
     }
-    let rules = ranking::Rules { min_sessions: args.min_sessions };
+    let assigned = store.assignments(&month.to_string()).map_err(fail)?;
+    let rules = ranking::Rules { min_sessions: args.min_sessions, assigned };
     let text = match args.format {
         Format::Html => {
             // Six months of scores for the trend; the last one is the ranked month.
@@ -167,7 +217,7 @@ pub(crate) fn report(db: &DbArgs, args: &ReportArgs) -> Result<u8, Failure> {
             let all = store.summaries(first.previous().start_ms(), month.end_ms()).map_err(fail)?;
             let of =
                 |m: Month| all.iter().filter(|s| Month::of_millis(s.finished_at) == m).cloned().collect::<Vec<_>>();
-            let r = ranking::rank(month, &of(month), &of(month.previous()), rules);
+            let r = ranking::rank(month, &of(month), &of(month.previous()), &rules);
             // The ranked month's scores are the ranking's own rows; earlier months are scored once each.
             let ranked: HashMap<String, f64> =
                 r.ranking.iter().chain(&r.unqualified).map(|row| (row.trainee.clone(), row.score)).collect();
@@ -179,7 +229,7 @@ pub(crate) fn report(db: &DbArgs, args: &ReportArgs) -> Result<u8, Failure> {
         format => {
             let this = store.summaries(month.start_ms(), month.end_ms()).map_err(fail)?;
             let before = store.summaries(month.previous().start_ms(), month.start_ms()).map_err(fail)?;
-            let r = ranking::rank(month, &this, &before, rules);
+            let r = ranking::rank(month, &this, &before, &rules);
             match format {
                 Format::Csv => board::csv(&r),
                 Format::Json => board::json(&r) + "\n",

@@ -27,6 +27,9 @@ const MIGRATIONS: &[&str] = &[
     // 2: a covering index for the ranking (index-only scans skip verdicts and choices).
     "DROP INDEX records_by_time;
      CREATE INDEX records_ranking ON records (mode, finished_at) INCLUDE (seq, trainee, scenario, total, outcome, categories);",
+    // 3: the scenarios a trainer assigned for each month.
+    "CREATE TABLE assignments (
+        month TEXT NOT NULL, scenario TEXT NOT NULL, assigned_at BIGINT NOT NULL, PRIMARY KEY (month, scenario));",
 ];
 
 /// An open PostgreSQL session database.
@@ -144,6 +147,26 @@ impl PgStore {
         let rows = self
             .client
             .query("SELECT trainee FROM records GROUP BY trainee ORDER BY max(finished_at) DESC, trainee", &[])
+            .map_err(|e| other(&db, &e))?;
+        rows.iter().map(|r| r.try_get(0).map_err(|e| other(&db, &e))).collect()
+    }
+
+    pub(super) fn assign(&mut self, month: &str, scenarios: &[String]) -> Result<(), StoreError> {
+        let db = self.db.clone();
+        let err = |e: postgres::Error| other(&db, &e);
+        let mut tx = self.client.transaction().map_err(err)?;
+        tx.execute("DELETE FROM assignments WHERE month = $1", &[&month]).map_err(err)?;
+        for s in scenarios {
+            tx.execute("INSERT INTO assignments VALUES ($1, $2, $3)", &[&month, s, &super::now_ms()]).map_err(err)?;
+        }
+        tx.commit().map_err(err)
+    }
+
+    pub(super) fn assignments(&mut self, month: &str) -> Result<Vec<String>, StoreError> {
+        let db = self.db.clone();
+        let rows = self
+            .client
+            .query("SELECT scenario FROM assignments WHERE month = $1 ORDER BY scenario", &[&month])
             .map_err(|e| other(&db, &e))?;
         rows.iter().map(|r| r.try_get(0).map_err(|e| other(&db, &e))).collect()
     }

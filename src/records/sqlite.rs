@@ -29,6 +29,9 @@ const MIGRATIONS: &[&str] = &[
     // record (verdicts and choices are most of a row).
     "DROP INDEX records_by_time;
      CREATE INDEX records_ranking ON records (mode, finished_at, trainee, scenario, total, outcome, categories);",
+    // 3: the scenarios a trainer assigned for each month.
+    "CREATE TABLE assignments (
+        month TEXT NOT NULL, scenario TEXT NOT NULL, assigned_at INTEGER NOT NULL, PRIMARY KEY (month, scenario));",
 ];
 
 /// An open SQLite session database.
@@ -243,6 +246,27 @@ impl SqliteStore {
             .prepare("SELECT trainee FROM records GROUP BY trainee ORDER BY max(finished_at) DESC, trainee")
             .map_err(err)?;
         let names = stmt.query_map([], |r| r.get(0)).map_err(err)?;
+        names.collect::<Result<_, _>>().map_err(err)
+    }
+
+    pub(super) fn assign(&mut self, month: &str, scenarios: &[String]) -> Result<(), StoreError> {
+        let db = self.db.clone();
+        let err = |e| classify(&db, e);
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(err)?;
+        tx.execute("DELETE FROM assignments WHERE month = ?1", [month]).map_err(err)?;
+        for s in scenarios {
+            tx.execute("INSERT INTO assignments VALUES (?1, ?2, ?3)", params![month, s, super::now_ms()])
+                .map_err(err)?;
+        }
+        tx.commit().map_err(err)
+    }
+
+    pub(super) fn assignments(&mut self, month: &str) -> Result<Vec<String>, StoreError> {
+        let db = self.db.clone();
+        let err = |e| classify(&db, e);
+        let mut stmt =
+            self.conn.prepare("SELECT scenario FROM assignments WHERE month = ?1 ORDER BY scenario").map_err(err)?;
+        let names = stmt.query_map([month], |r| r.get(0)).map_err(err)?;
         names.collect::<Result<_, _>>().map_err(err)
     }
 

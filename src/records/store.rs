@@ -192,7 +192,7 @@ pub(super) const COLUMNS: &str = "seq, trainee, scenario, version, mode, seed, c
                                   outcome, ending, started_at, finished_at, program, prev_mac, mac";
 
 /// The newest schema version this program knows.
-pub(super) const SCHEMA_VERSION: i64 = 2;
+pub(super) const SCHEMA_VERSION: i64 = 3;
 
 /// An open session database.
 pub enum Store {
@@ -248,6 +248,17 @@ impl Store {
     /// Trainee names, most recently active first.
     pub fn trainees(&mut self) -> Result<Vec<String>, StoreError> {
         both!(self, s => s.trainees())
+    }
+
+    /// Set the scenarios assigned for `month` (`2026-12`), replacing any earlier set; an empty
+    /// list clears it.
+    pub fn assign(&mut self, month: &str, scenarios: &[String]) -> Result<(), StoreError> {
+        both!(self, s => s.assign(month, scenarios))
+    }
+
+    /// The scenarios assigned for `month`, by id (empty when none were).
+    pub fn assignments(&mut self, month: &str) -> Result<Vec<String>, StoreError> {
+        both!(self, s => s.assignments(month))
     }
 
     /// The texts of a content version.

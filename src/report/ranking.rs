@@ -2,7 +2,9 @@
 //!
 //! The formula, also in the README:
 //! 1. Only assessment sessions that ended in the month (UTC) count.
-//! 2. The month's scenario set is every scenario anyone was assessed on that month.
+//! 2. The month's scenario set is the scenarios the trainer assigned for the month; when none
+//!    were assigned, every scenario anyone was assessed on that month. Assessments of scenarios
+//!    outside an assigned set do not count.
 //! 3. A trainee's score is their *first* assessment's total on each scenario of the set (the one
 //!    that ended earliest), averaged over the whole set; a scenario they did not play counts 0.
 //!    Playing an assessment again cannot raise a rank: later attempts count only as sessions.
@@ -23,15 +25,17 @@ use crate::scenario::Outcome;
 pub const RETAINED_TARGET: f64 = 0.93;
 
 /// Choices that shape the ranking.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Rules {
     /// Assessment sessions a trainee needs in the month to be ranked.
     pub min_sessions: usize,
+    /// The scenarios assigned for the month (empty: every scenario assessed).
+    pub assigned: Vec<String>,
 }
 
 impl Default for Rules {
     fn default() -> Self {
-        Rules { min_sessions: 3 }
+        Rules { min_sessions: 3, assigned: Vec::new() }
     }
 }
 
@@ -71,6 +75,8 @@ pub struct Ranking {
     pub unqualified: Vec<Row>,
     /// The month's scenario set.
     pub scenarios: Vec<String>,
+    /// True when the set is the trainer's assignment (else every scenario assessed).
+    pub assigned: bool,
     /// Category ids seen.
     pub categories: Vec<String>,
     /// Sessions needed to qualify.
@@ -90,7 +96,7 @@ struct Acc<'a> {
 }
 
 /// Rank `this` month's sessions; `previous` (the month before) gives each row's change.
-pub fn rank(month: Month, this: &[Summary], previous: &[Summary], rules: Rules) -> Ranking {
+pub fn rank(month: Month, this: &[Summary], previous: &[Summary], rules: &Rules) -> Ranking {
     let before = scores(previous);
     let mut ranking = build(month, this, rules);
     for row in ranking.ranking.iter_mut().chain(ranking.unqualified.iter_mut()) {
@@ -101,15 +107,19 @@ pub fn rank(month: Month, this: &[Summary], previous: &[Summary], rules: Rules) 
 
 /// Each trainee's score in a month (qualified or not), for trends and changes.
 pub fn scores(month: &[Summary]) -> HashMap<String, f64> {
-    let r = build(Month { year: 1970, month: 1 }, month, Rules { min_sessions: 0 });
+    let r = build(Month { year: 1970, month: 1 }, month, &Rules { min_sessions: 0, assigned: Vec::new() });
     r.ranking.into_iter().map(|row| (row.trainee, row.score)).collect()
 }
 
-fn build(month: Month, sessions: &[Summary], rules: Rules) -> Ranking {
-    let mut scenarios = BTreeSet::new();
+fn build<'a>(month: Month, sessions: &'a [Summary], rules: &'a Rules) -> Ranking {
+    let assigned = !rules.assigned.is_empty();
+    let mut scenarios: BTreeSet<&str> = rules.assigned.iter().map(String::as_str).collect();
     let mut categories = BTreeSet::new();
     let mut by_trainee: HashMap<&str, Acc> = HashMap::new();
     for s in sessions {
+        if assigned && !scenarios.contains(&*s.scenario) {
+            continue;
+        }
         scenarios.insert(&*s.scenario);
         categories.extend(s.categories.iter().map(|(c, _)| &**c));
         let acc = by_trainee.entry(&*s.trainee).or_default();
@@ -120,6 +130,7 @@ fn build(month: Month, sessions: &[Summary], rules: Rules) -> Ranking {
             *first = s;
         }
     }
+    let by_trainee_sessions = by_trainee.values().map(|a| a.sessions).sum();
     let set = scenarios.len().max(1) as f64;
     let mut rows: Vec<Row> = by_trainee
         .into_iter()
@@ -174,10 +185,11 @@ fn build(month: Month, sessions: &[Summary], rules: Rules) -> Ranking {
         ranking: ranked,
         unqualified,
         scenarios: scenarios.into_iter().map(str::to_string).collect(),
+        assigned,
         categories: categories.into_iter().map(str::to_string).collect(),
         min_sessions: rules.min_sessions,
         retained_target: RETAINED_TARGET,
-        sessions: sessions.len(),
+        sessions: by_trainee_sessions,
     }
 }
 

@@ -34,7 +34,7 @@ fn this_month(launch: &Launch) -> Result<Ranking, String> {
     let mut store = Store::open(&launch.db).map_err(|e| e.to_string())?;
     let this = store.summaries(month.start_ms(), month.end_ms()).map_err(|e| e.to_string())?;
     let before = store.summaries(month.previous().start_ms(), month.start_ms()).map_err(|e| e.to_string())?;
-    Ok(ranking::rank(month, &this, &before, Rules::default()))
+    Ok(ranking::rank(month, &this, &before, &Rules::default()))
 }
 
 fn row_text(row: &Row, scenarios: usize) -> String {
