@@ -142,7 +142,7 @@ fn generated(path: &Path, base: &(Record, ContentVersion), month: Month) -> Stor
 const RAW_SQL: &str = "
 WITH s AS (
   SELECT trainee, scenario, total, outcome, categories,
-         ROW_NUMBER() OVER (PARTITION BY trainee, scenario ORDER BY total DESC, seq) AS rn
+         ROW_NUMBER() OVER (PARTITION BY trainee, scenario ORDER BY finished_at, seq) AS rn
   FROM records WHERE mode = 'assessment' AND finished_at >= ?1 AND finished_at < ?2),
 k AS (SELECT COUNT(DISTINCT scenario) AS n FROM s),
 t AS (SELECT trainee, COUNT(*) AS sessions, SUM(outcome = 'retained') AS kept FROM s GROUP BY trainee)
