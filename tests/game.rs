@@ -146,7 +146,8 @@ fn sign_in_pick_play_and_debrief_with_keys_and_clicks() {
     assert_eq!(game.choices.iter().map(|c| usize::from(c.0)).collect::<Vec<_>>(), best);
     assert!(game.choices.iter().all(|c| c.1.is_some()), "the game times every reply");
     // Reads back exactly as the game built it (but for the clock reading at the end).
-    let mut built = finished.play.record(&finished.card);
+    assert_eq!(game.played, rehearse::records::Played::Window, "played live in the window");
+    let mut built = finished.play.record(&finished.card).played(rehearse::records::Played::Window);
     built.finished_at = game.finished_at;
     assert_eq!(game, &built);
 
@@ -174,6 +175,7 @@ fn sign_in_pick_play_and_debrief_with_keys_and_clicks() {
         (r.trainee.clone(), r.scenario.clone(), r.version.clone(), r.mode, r.seed, options, r.verdicts.clone())
     };
     assert_eq!(same(cli), same(game));
+    assert_eq!(cli.played, rehearse::records::Played::Scripted, "--choices is scripted play");
     assert_eq!(
         (cli.total, &cli.categories, cli.outcome, &cli.ending),
         (game.total, &game.categories, game.outcome, &game.ending)

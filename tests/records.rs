@@ -5,7 +5,7 @@ mod common;
 mod dbs;
 mod support_records;
 
-use rehearse::records::{Key, Mode, Month, Problem, Store, verify};
+use rehearse::records::{Key, Mode, Month, Played, Problem, Store, verify};
 use rehearse::report::ranking::{self, Rules};
 use serde_json::Value;
 use support_records::{OCT, month, played};
@@ -127,6 +127,36 @@ fn an_assigned_month_ranks_over_its_scenarios_only() {
 }
 
 #[test]
+fn a_record_says_how_it_was_played_and_a_schema_2_database_migrates() {
+    for db in dbs::both() {
+        let mut store = Store::open(&db.spec).unwrap();
+        for played in [Played::Window, Played::Terminal, Played::Scripted, Played::Unknown] {
+            let (r, v) = support_records::played("Ana", Mode::Practice);
+            store.save(&r.played(played), &v, &key()).unwrap();
+        }
+        let back: Vec<Played> = store.records(None).unwrap().iter().map(|s| s.record.played).collect();
+        assert_eq!(back, [Played::Window, Played::Terminal, Played::Scripted, Played::Unknown], "{}", db.name);
+        let all = store.records(None).unwrap();
+        assert_eq!(verify(&key(), &all, store.head().unwrap().as_ref()), vec![], "{}", db.name);
+    }
+    // A database written by the previous program (schema 2, no `played` column): it migrates,
+    // its records read back as played "unknown" and still verify.
+    let db = dbs::sqlite();
+    let mut store = Store::open(&db.spec).unwrap();
+    let (r, v) = support_records::played("Bo", Mode::Assessment);
+    store.save(&r, &v, &key()).unwrap();
+    drop(store);
+    db.execute(
+        "DROP TABLE assignments; ALTER TABLE records DROP COLUMN played; DELETE FROM schema_version WHERE version = 3;",
+    );
+    let mut store = Store::open(&db.spec).unwrap();
+    let all = store.records(None).unwrap();
+    assert_eq!(all[0].record.played, Played::Unknown);
+    assert_eq!(verify(&key(), &all, store.head().unwrap().as_ref()), vec![]);
+    assert!(store.assignments("2026-12").unwrap().is_empty(), "the assignments table exists again");
+}
+
+#[test]
 fn assigning_needs_the_trainer_key_and_real_scenario_ids() {
     let db = dbs::sqlite();
     let key_file = db.key_file();
@@ -241,6 +271,9 @@ fn rescore_replays_stored_versions_and_flags_mismatches() {
             let best = support_records::BEST.map(|c| c.to_string()).join(",");
             let out = run(&db, &["play", "angry_warranty", "--seed", seed, "--choices", &best]);
             assert_eq!(out.code, 0, "{}", out.stderr);
+            let mut store = Store::open(&db.spec).unwrap();
+            let last = store.records(None).unwrap().pop().unwrap();
+            assert_eq!(last.record.played, Played::Scripted, "--choices is scripted play");
         }
         let clean = run(&db, &["records", "rescore"]);
         assert_eq!(clean.code, 0, "{}{}", clean.stdout, clean.stderr);

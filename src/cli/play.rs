@@ -10,7 +10,7 @@ use rehearse::library::Entry;
 use rehearse::report;
 use rehearse::score;
 
-use rehearse::records::{self, ContentVersion, Mode, Record, now_ms};
+use rehearse::records::{self, ContentVersion, Mode, Played, Record, now_ms};
 
 use super::records::DbArgs;
 use super::{Failure, ModeArg, open_library};
@@ -128,13 +128,19 @@ pub(crate) fn run(dir: &Path, db: &DbArgs, args: &PlayArgs) -> Result<u8, Failur
             }
         }
     }
-    let save = (!args.no_save).then(|| (db, args.mode.into(), started_at));
+    let played = if args.choices.is_some() { Played::Scripted } else { Played::Terminal };
+    let save = (!args.no_save).then(|| (db, args.mode.into(), played, started_at));
     finish(&entry, &session, args.json, save)
 }
 
 /// Score, show the debrief, and save the session (unless `save` is None). A session the
 /// database refuses goes to a recovery file; only when that fails too is the exit code 1.
-fn finish(entry: &Entry, session: &Session, json: bool, save: Option<(&DbArgs, Mode, i64)>) -> Result<u8, Failure> {
+fn finish(
+    entry: &Entry,
+    session: &Session,
+    json: bool,
+    save: Option<(&DbArgs, Mode, Played, i64)>,
+) -> Result<u8, Failure> {
     let card = score::score(&entry.scenario, &entry.rubric, session.transcript());
     if json {
         let value = report::play_json(&entry.scenario, &card, session.transcript());
@@ -142,8 +148,8 @@ fn finish(entry: &Entry, session: &Session, json: bool, save: Option<(&DbArgs, M
     } else {
         println!("\n{}", report::debrief_text(&entry.scenario, &entry.rubric.rulebook, &card, session.transcript()));
     }
-    let Some((db, mode, started_at)) = save else { return Ok(0) };
-    let record = Record::of(entry, session.transcript(), &card, mode, started_at);
+    let Some((db, mode, played, started_at)) = save else { return Ok(0) };
+    let record = Record::of(entry, session.transcript(), &card, mode, started_at).played(played);
     let spec = db.spec();
     match records::save(&spec, db.key_file.as_deref(), &record, &ContentVersion::of(entry)) {
         // Stored, or kept in a recovery file: either way nothing is lost.
@@ -234,7 +240,7 @@ pub(crate) fn menu(dir: &Path, db: &DbArgs) -> Result<u8, Failure> {
     let started_at = now_ms();
     writeln!(out, "Welcome, {}.", printable(&name)).map_err(io)?;
     interact(&mut session, &mut input, &mut out)?;
-    finish(entry, &session, false, Some((db, Mode::Practice, started_at)))
+    finish(entry, &session, false, Some((db, Mode::Practice, Played::Terminal, started_at)))
 }
 
 fn ask<T>(

@@ -63,6 +63,43 @@ impl Mode {
     }
 }
 
+/// How a session was played.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Played {
+    /// Live in the game window.
+    Window,
+    /// Live in the terminal player.
+    Terminal,
+    /// Replies given in advance (`play --choices`, the window's `--autoplay`): practice, tests
+    /// and demos only; never an assessment.
+    Scripted,
+    /// Not recorded (sessions saved before the program recorded it, or built by other tools).
+    #[default]
+    Unknown,
+}
+
+impl Played {
+    /// Lower-case name, as stored.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Played::Window => "window",
+            Played::Terminal => "terminal",
+            Played::Scripted => "scripted",
+            Played::Unknown => "unknown",
+        }
+    }
+
+    /// The way named `s` (unknown names read as [`Played::Unknown`]).
+    pub fn parse(s: &str) -> Played {
+        [Played::Window, Played::Terminal, Played::Scripted].into_iter().find(|p| p.as_str() == s).unwrap_or_default()
+    }
+
+    fn is_unknown(&self) -> bool {
+        *self == Played::Unknown
+    }
+}
+
 /// One rule's verdict in a record.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RuleVerdict {
@@ -108,6 +145,10 @@ pub struct Record {
     /// `rehearse 0.1.0; scoring 2` (records from before scoring versions say `rehearse 0.1.0`:
     /// scoring 1). See [`Record::scoring`].
     pub program: String,
+    /// How it was played (window, terminal, scripted). Left out of the stored JSON, and so of
+    /// the MAC, when unknown, so records saved before it existed verify unchanged.
+    #[serde(default, skip_serializing_if = "Played::is_unknown")]
+    pub played: Played,
 }
 
 impl Record {
@@ -136,7 +177,14 @@ impl Record {
             started_at,
             finished_at: now_ms().max(started_at),
             program: program(),
+            played: Played::Unknown,
         }
+    }
+
+    /// The same record, saying how it was played.
+    pub fn played(mut self, played: Played) -> Record {
+        self.played = played;
+        self
     }
 
     /// The version of the scoring rules the record was scored with ([`SCORING_VERSION`]); 1

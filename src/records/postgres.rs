@@ -27,9 +27,10 @@ const MIGRATIONS: &[&str] = &[
     // 2: a covering index for the ranking (index-only scans skip verdicts and choices).
     "DROP INDEX records_by_time;
      CREATE INDEX records_ranking ON records (mode, finished_at) INCLUDE (seq, trainee, scenario, total, outcome, categories);",
-    // 3: the scenarios a trainer assigned for each month.
+    // 3: the scenarios a trainer assigned for each month; how each session was played.
     "CREATE TABLE assignments (
-        month TEXT NOT NULL, scenario TEXT NOT NULL, assigned_at BIGINT NOT NULL, PRIMARY KEY (month, scenario));",
+        month TEXT NOT NULL, scenario TEXT NOT NULL, assigned_at BIGINT NOT NULL, PRIMARY KEY (month, scenario));
+     ALTER TABLE records ADD COLUMN played TEXT NOT NULL DEFAULT 'unknown';",
 ];
 
 /// An open PostgreSQL session database.
@@ -238,7 +239,7 @@ fn save_in<'a>(
         .map_err(err)?;
     let put = tx
         .prepare(&format!(
-            "INSERT INTO records ({COLUMNS}) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17)"
+            "INSERT INTO records ({COLUMNS}) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18)"
         ))
         .map_err(err)?;
     let mut last_version = String::new();
@@ -280,6 +281,7 @@ fn save_in<'a>(
                 &record.program,
                 &prev,
                 &mac,
+                &record.played.as_str(),
             ],
         )
         .map_err(err)?;
@@ -309,7 +311,8 @@ fn stored(db: &str, r: &Row) -> Result<Stored, StoreError> {
         r.try_get(14).map_err(e)?,
     );
     let text = |i| r.try_get::<_, &str>(i).map_err(e);
-    let record = decode(db, seq, rec, text(4)?, text(6)?, text(7)?, text(8)?, r.try_get(10).map_err(e)?)?;
+    let mut record = decode(db, seq, rec, text(4)?, text(6)?, text(7)?, text(8)?, r.try_get(10).map_err(e)?)?;
+    record.played = super::Played::parse(text(17)?);
     Ok(Stored { seq, record, prev_mac: text(15)?.to_string(), mac: text(16)?.to_string() })
 }
 

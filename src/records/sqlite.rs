@@ -29,9 +29,10 @@ const MIGRATIONS: &[&str] = &[
     // record (verdicts and choices are most of a row).
     "DROP INDEX records_by_time;
      CREATE INDEX records_ranking ON records (mode, finished_at, trainee, scenario, total, outcome, categories);",
-    // 3: the scenarios a trainer assigned for each month.
+    // 3: the scenarios a trainer assigned for each month; how each session was played.
     "CREATE TABLE assignments (
-        month TEXT NOT NULL, scenario TEXT NOT NULL, assigned_at INTEGER NOT NULL, PRIMARY KEY (month, scenario));",
+        month TEXT NOT NULL, scenario TEXT NOT NULL, assigned_at INTEGER NOT NULL, PRIMARY KEY (month, scenario));
+     ALTER TABLE records ADD COLUMN played TEXT NOT NULL DEFAULT 'unknown';",
 ];
 
 /// An open SQLite session database.
@@ -131,7 +132,7 @@ impl SqliteStore {
                 tx.prepare_cached("INSERT OR IGNORE INTO content_versions VALUES (?1, ?2, ?3, ?4)").map_err(err)?;
             let mut put = tx
                 .prepare_cached(&format!(
-                    "INSERT INTO records ({COLUMNS}) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17)"
+                    "INSERT INTO records ({COLUMNS}) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18)"
                 ))
                 .map_err(err)?;
             let mut last_version = String::new();
@@ -162,7 +163,8 @@ impl SqliteStore {
                     record.finished_at,
                     record.program,
                     prev,
-                    mac
+                    mac,
+                    record.played.as_str()
                 ])
                 .map_err(err)?;
                 prev = mac;
@@ -199,13 +201,16 @@ impl SqliteStore {
                     [r.get::<_, String>(4)?, r.get(6)?, r.get(7)?, r.get(8)?],
                     r.get::<_, Option<String>>(10)?,
                     (r.get::<_, String>(15)?, r.get::<_, String>(16)?),
+                    r.get::<_, String>(17)?,
                 ))
             })
             .map_err(err)?;
         let mut out = Vec::new();
         for row in rows {
-            let (seq, rec, [mode, choices, verdicts, categories], outcome, (prev_mac, mac)) = row.map_err(err)?;
-            let record = decode(&self.db, seq, rec, &mode, &choices, &verdicts, &categories, outcome.as_deref())?;
+            let (seq, rec, [mode, choices, verdicts, categories], outcome, (prev_mac, mac), played) =
+                row.map_err(err)?;
+            let mut record = decode(&self.db, seq, rec, &mode, &choices, &verdicts, &categories, outcome.as_deref())?;
+            record.played = super::Played::parse(&played);
             out.push(Stored { seq, record, prev_mac, mac });
         }
         Ok(out)

@@ -189,7 +189,7 @@ impl Interner {
 
 /// The `records` columns, in the order both backends select and insert them.
 pub(super) const COLUMNS: &str = "seq, trainee, scenario, version, mode, seed, choices, verdicts, categories, total, \
-                                  outcome, ending, started_at, finished_at, program, prev_mac, mac";
+                                  outcome, ending, started_at, finished_at, program, prev_mac, mac, played";
 
 /// The newest schema version this program knows.
 pub(super) const SCHEMA_VERSION: i64 = 3;
@@ -342,5 +342,6 @@ pub(super) fn scalars(
         started_at,
         finished_at,
         program,
+        played: super::Played::Unknown,
     }
 }

@@ -149,7 +149,13 @@ fn handle(
 }
 
 /// Once the conversation ends, score it and save it (guided replays are not saved).
-fn finish(mut commands: Commands, play: Option<Res<Play>>, finished: Option<Res<Finished>>, launch: Res<Launch>) {
+fn finish(
+    mut commands: Commands,
+    play: Option<Res<Play>>,
+    finished: Option<Res<Finished>>,
+    launch: Res<Launch>,
+    scripted: Option<Res<crate::game::script::ScriptDone>>,
+) {
     let Some(play) = play else { return };
     if !play.session.is_finished() || finished.is_some_and(|f| f.play.version == play.version) {
         return;
@@ -159,7 +165,10 @@ fn finish(mut commands: Commands, play: Option<Res<Play>>, finished: Option<Res<
         Err("replays with the best path shown are not saved".into())
     } else {
         let version = crate::records::ContentVersion::of(&play.entry);
-        match crate::records::save(&launch.db, launch.key_file.as_deref(), &play.record(&card), &version) {
+        // A scripted run (demos, tests) says so in its record; a trainee's own play is "window".
+        let played = if scripted.is_some() { crate::records::Played::Scripted } else { crate::records::Played::Window };
+        let record = play.record(&card).played(played);
+        match crate::records::save(&launch.db, launch.key_file.as_deref(), &record, &version) {
             Ok(saved @ crate::records::Saved::Stored { .. }) => Ok(saved.message(&launch.db)),
             Ok(saved) => Err(saved.message(&launch.db)),
             Err(lost) => Err(format!("Not saved: {lost}")),
