@@ -136,6 +136,13 @@ fn a_record_says_how_it_was_played_and_a_schema_2_database_migrates() {
         }
         let back: Vec<Played> = store.records(None).unwrap().iter().map(|s| s.record.played).collect();
         assert_eq!(back, [Played::Window, Played::Terminal, Played::Scripted, Played::Unknown], "{}", db.name);
+        // A scripted assessment (however it got into the store) never counts for the ranking.
+        let (r, v) = support_records::played("Cheat", Mode::Assessment);
+        store.save(&r.clone().played(Played::Scripted), &v, &key()).unwrap();
+        store.save(&r.played(Played::Window), &v, &key()).unwrap();
+        let month = Month::now();
+        let counted = store.summaries(month.start_ms(), month.end_ms()).unwrap();
+        assert_eq!(counted.len(), 1, "{}: only the live assessment is ranked", db.name);
         let all = store.records(None).unwrap();
         assert_eq!(verify(&key(), &all, store.head().unwrap().as_ref()), vec![], "{}", db.name);
     }
@@ -147,7 +154,9 @@ fn a_record_says_how_it_was_played_and_a_schema_2_database_migrates() {
     store.save(&r, &v, &key()).unwrap();
     drop(store);
     db.execute(
-        "DROP TABLE assignments; ALTER TABLE records DROP COLUMN played; DELETE FROM schema_version WHERE version = 3;",
+        "DROP TABLE assignments; DROP INDEX records_ranking; ALTER TABLE records DROP COLUMN played;
+         CREATE INDEX records_ranking ON records (mode, finished_at, trainee, scenario, total, outcome, categories);
+         DELETE FROM schema_version WHERE version = 3;",
     );
     let mut store = Store::open(&db.spec).unwrap();
     let all = store.records(None).unwrap();

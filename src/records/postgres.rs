@@ -30,7 +30,10 @@ const MIGRATIONS: &[&str] = &[
     // 3: the scenarios a trainer assigned for each month; how each session was played.
     "CREATE TABLE assignments (
         month TEXT NOT NULL, scenario TEXT NOT NULL, assigned_at BIGINT NOT NULL, PRIMARY KEY (month, scenario));
-     ALTER TABLE records ADD COLUMN played TEXT NOT NULL DEFAULT 'unknown';",
+     ALTER TABLE records ADD COLUMN played TEXT NOT NULL DEFAULT 'unknown';
+     DROP INDEX records_ranking;
+     CREATE INDEX records_ranking ON records (mode, finished_at)
+         INCLUDE (seq, trainee, scenario, total, outcome, categories, played);",
 ];
 
 /// An open PostgreSQL session database.
@@ -119,7 +122,7 @@ impl PgStore {
             .client
             .query(
                 "SELECT seq, trainee, scenario, total, categories, outcome, finished_at FROM records
-                 WHERE mode = 'assessment' AND finished_at >= $1 AND finished_at < $2",
+                 WHERE mode = 'assessment' AND finished_at >= $1 AND finished_at < $2 AND played <> 'scripted'",
                 &[&from, &to],
             )
             .map_err(|e| other(&db, &e))?;

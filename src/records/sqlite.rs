@@ -32,7 +32,9 @@ const MIGRATIONS: &[&str] = &[
     // 3: the scenarios a trainer assigned for each month; how each session was played.
     "CREATE TABLE assignments (
         month TEXT NOT NULL, scenario TEXT NOT NULL, assigned_at INTEGER NOT NULL, PRIMARY KEY (month, scenario));
-     ALTER TABLE records ADD COLUMN played TEXT NOT NULL DEFAULT 'unknown';",
+     ALTER TABLE records ADD COLUMN played TEXT NOT NULL DEFAULT 'unknown';
+     DROP INDEX records_ranking;
+     CREATE INDEX records_ranking ON records (mode, finished_at, trainee, scenario, total, outcome, categories, played);",
 ];
 
 /// An open SQLite session database.
@@ -336,7 +338,7 @@ fn read_summaries(conn: &Connection, db: &str, from: i64, to: i64) -> Result<Vec
     let mut stmt = conn
         .prepare(
             "SELECT seq, trainee, scenario, total, categories, outcome, finished_at FROM records
-             WHERE mode = 'assessment' AND finished_at >= ?1 AND finished_at < ?2",
+             WHERE mode = 'assessment' AND finished_at >= ?1 AND finished_at < ?2 AND played <> 'scripted'",
         )
         .map_err(err)?;
     let mut rows = stmt.query(params![from, to]).map_err(err)?;

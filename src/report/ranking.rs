@@ -1,7 +1,8 @@
 //! The monthly best-employee ranking (P-51, P-52).
 //!
 //! The formula, also in the README:
-//! 1. Only assessment sessions that ended in the month (UTC) count.
+//! 1. Only assessment sessions that ended in the month (UTC) and were played live count (a
+//!    scripted session never ranks; the program refuses to script an assessment anyway).
 //! 2. The month's scenario set is the scenarios the trainer assigned for the month; when none
 //!    were assigned, every scenario anyone was assessed on that month. Assessments of scenarios
 //!    outside an assigned set do not count.
