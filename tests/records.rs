@@ -449,6 +449,10 @@ fn hostile_names_are_stored_verbatim_and_shown_safely() {
         let html = std::fs::read_to_string(&html_file).unwrap();
         assert!(!html.contains("<script") && html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
         assert!(html.contains("<svg") && html.contains("Category averages"));
+        // Readable on a phone: the viewport is the device's, the table scrolls sideways rather
+        // than squeezing names to a letter a line.
+        assert!(html.contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"));
+        assert!(html.contains("<div class=\"scroll\"><table>") && html.contains("min-width:8em"));
     }
 }
 

@@ -38,12 +38,13 @@ pub fn html(r: &Ranking, trend: &[(Month, HashMap<String, f64>)]) -> String {
     let title = format!("Best employee ranking, {}", r.month);
     let _ = write!(
         out,
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{t}</title>\n<style>\
-         body{{font-family:sans-serif;margin:2em;color:#222}}table{{border-collapse:collapse;margin:1em 0}}\
-         th,td{{border-bottom:1px solid #ccc;padding:4px 10px;text-align:right}}th:nth-child(2),td:nth-child(2){{text-align:left;max-width:24em;overflow-wrap:anywhere}}\
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{t}</title>\n<style>\
+         body{{font-family:sans-serif;margin:1em;color:#222}}.scroll{{overflow-x:auto}}svg{{max-width:100%;height:auto}}table{{border-collapse:collapse;margin:1em 0}}\
+         th,td{{border-bottom:1px solid #ccc;padding:4px 10px;text-align:right}}th:nth-child(2),td:nth-child(2){{text-align:left;min-width:8em;max-width:24em;overflow-wrap:anywhere}}\
          .below{{color:#b03a3a}}.ok{{color:#2e7d32}}svg{{display:block;margin:1em 0}}</style></head><body>\n<h1>{t}</h1>\n\
          <p>{n} assessment sessions on {s} scenario(s). Score: each trainee's first assessment of each scenario (replays do not count), averaged over \
-         every scenario assessed this month (a scenario not played counts 0); at least {m} sessions to qualify; ties go \
+         the month's scenarios (those assigned, else every scenario assessed; a scenario not played counts 0); at least {m} sessions to qualify; ties go \
          to the stronger weakest category, then to fewer sessions. Retained: share of sessions where the customer stayed, \
          against the {target:.0}% target.</p>\n",
         t = escape(&title),
@@ -60,7 +61,7 @@ pub fn html(r: &Ranking, trend: &[(Month, HashMap<String, f64>)]) -> String {
 }
 
 fn table(out: &mut String, r: &Ranking) {
-    out.push_str("<table><thead><tr><th>Rank</th><th>Trainee</th><th>Score</th>");
+    out.push_str("<div class=\"scroll\"><table><thead><tr><th>Rank</th><th>Trainee</th><th>Score</th>");
     for c in &r.categories {
         let _ = write!(out, "<th>{}</th>", escape(c));
     }
@@ -82,7 +83,7 @@ fn table(out: &mut String, r: &Ranking) {
             row.retained * 100.0
         );
     }
-    out.push_str("</tbody></table>\n");
+    out.push_str("</tbody></table></div>\n");
 }
 
 /// Horizontal bars: one group per ranked trainee, one bar per category.
