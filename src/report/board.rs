@@ -42,9 +42,31 @@ pub fn table(r: &Ranking) -> String {
     out
 }
 
+/// A name cut to `width` terminal columns (an ellipsis marks the cut), and the columns it takes.
+/// Wide characters (Chinese, Japanese, Korean) take two columns, so the table stays aligned.
+fn fit(name: &str, width: usize) -> (String, usize) {
+    use unicode_width::UnicodeWidthChar;
+    let shown = printable(name, usize::MAX);
+    let total: usize = shown.chars().map(|c| c.width().unwrap_or(0)).sum();
+    if total <= width {
+        return (shown, total);
+    }
+    let (mut out, mut used) = (String::new(), 0);
+    for c in shown.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    (out, used + 1)
+}
+
 fn line(out: &mut String, r: &Ranking, row: &Row, rank: &str) {
-    let name = printable(&row.trainee, NAME_WIDTH);
-    let pad = NAME_WIDTH.saturating_sub(name.chars().count());
+    let (name, columns) = fit(&row.trainee, NAME_WIDTH);
+    let pad = NAME_WIDTH.saturating_sub(columns);
     let cats: String =
         r.categories.iter().map(|c| format!(" {:>12.1}", row.categories.get(c).copied().unwrap_or(0.0))).collect();
     let change = row.change.map_or_else(|| "new".to_string(), |c| format!("{c:+.1}"));
@@ -99,4 +121,22 @@ fn field(s: &str) -> String {
 /// The ranking as JSON: `{"month": …, "ranking": [{"trainee": …, "score": …, …}], …}`.
 pub fn json(r: &Ranking) -> String {
     serde_json::to_string_pretty(r).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{NAME_WIDTH, fit};
+
+    #[test]
+    fn names_fit_by_terminal_columns() {
+        assert_eq!(fit("Ana", NAME_WIDTH), ("Ana".to_string(), 3));
+        // Three Chinese characters take six columns.
+        assert_eq!(fit("王小明", NAME_WIDTH), ("王小明".to_string(), 6));
+        // Cut by columns, never in the middle of a wide character, with an ellipsis.
+        let (cut, columns) = fit(&"张".repeat(20), NAME_WIDTH);
+        assert!(columns <= NAME_WIDTH && cut.ends_with('…'), "{cut} {columns}");
+        assert_eq!(cut.chars().filter(|&c| c == '张').count(), 13);
+        // Control characters never reach the terminal.
+        assert_eq!(fit("a\u{1b}[2Jb", NAME_WIDTH).0, "a?[2Jb");
+    }
 }
