@@ -214,6 +214,8 @@ fn both_backends_rank_the_month_and_read_records_back_identical() {
 
         let table = run(&db, &["report", "--month", "2026-10"]).stdout;
         assert!(table.contains("   1  Cy") && table.contains("Not ranked"), "{table}");
+        // Families by their titles, in the rulebook's order (CSV and JSON keep the ids).
+        assert!(table.contains("score Listening Offering choices Setting expectations sessions"), "{table}");
         let csv = run(&db, &["report", "--month", "2026-10", "--format", "csv"]).stdout;
         assert!(csv.starts_with("rank,trainee,score,choices,expectations,listening,sessions"), "{csv}");
         assert!(csv.contains("\r\n3,Ana,75,75,75,75,3,2,2,25,0.6667,false\r\n"), "{csv}");
@@ -449,6 +451,7 @@ fn hostile_names_are_stored_verbatim_and_shown_safely() {
         let html = std::fs::read_to_string(&html_file).unwrap();
         assert!(!html.contains("<script") && html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
         assert!(html.contains("<svg") && html.contains("Category averages"));
+        assert!(html.contains("<th>Listening</th><th>Offering choices</th><th>Setting expectations</th>"), "{html}");
         // Readable on a phone: the viewport is the device's, the table scrolls sideways rather
         // than squeezing names to a letter a line.
         assert!(html.contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"));

@@ -164,7 +164,7 @@ pub fn run() -> ExitCode {
         None => game(&dir, &cli.db, cli.game),
         Some(Command::List) => list(&dir),
         Some(Command::Play(args)) => play::run(&dir, &cli.db, &args),
-        Some(Command::Report(args)) => records::report(&cli.db, &args),
+        Some(Command::Report(args)) => records::report(&dir, &cli.db, &args),
         Some(Command::Records { command }) => records::records(&cli.db, &command),
         Some(Command::Export { command }) => records::export(&cli.db, &command),
         Some(Command::Assign(args)) => records::assign(&dir, &cli.db, &args),

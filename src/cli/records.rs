@@ -170,7 +170,13 @@ fn emit(out: Option<&Path>, text: &str) -> Result<(), Failure> {
     }
 }
 
-pub(crate) fn report(db: &DbArgs, args: &ReportArgs) -> Result<u8, Failure> {
+pub(crate) fn report(dir: &Path, db: &DbArgs, args: &ReportArgs) -> Result<u8, Failure> {
+    // Category titles and order for people come from the rulebook (ids when it cannot be read).
+    let book = rehearse::library::Library::load(dir).ok().map(|l| l.rulebook);
+    let titled = |r: ranking::Ranking| match &book {
+        Some(b) => r.titled(b),
+        None => r,
+    };
     let month = args.month.unwrap_or_else(Month::now);
     let mut store = open(db)?;
     if args.verify {
@@ -224,7 +230,7 @@ pub(crate) fn report(db: &DbArgs, args: &ReportArgs) -> Result<u8, Failure> {
             let mut trend: Vec<(Month, HashMap<String, f64>)> =
                 months[..5].iter().map(|&m| (m, ranking::scores(&of(m)))).collect();
             trend.push((month, ranked));
-            html::html(&r, &trend)
+            html::html(&titled(r), &trend)
         }
         format => {
             let this = store.summaries(month.start_ms(), month.end_ms()).map_err(fail)?;
@@ -233,7 +239,7 @@ pub(crate) fn report(db: &DbArgs, args: &ReportArgs) -> Result<u8, Failure> {
             match format {
                 Format::Csv => board::csv(&r),
                 Format::Json => board::json(&r) + "\n",
-                _ => board::table(&r),
+                _ => board::table(&titled(r)),
             }
         }
     };

@@ -21,7 +21,8 @@ pub fn table(r: &Ranking) -> String {
         r.scenarios.len(),
         r.min_sessions
     );
-    let cats: String = r.categories.iter().map(|c| format!(" {:>12}", printable(c, 12))).collect();
+    let cats: String =
+        r.categories.iter().map(|c| format!(" {:>w$}", printable(r.title(c), 24), w = column(r, c))).collect();
     let _ = writeln!(
         out,
         "{:>4}  {:<NAME_WIDTH$} {:>6}{cats} {:>8} {:>9} {:>7} {:>14}",
@@ -40,6 +41,11 @@ pub fn table(r: &Ranking) -> String {
         }
     }
     out
+}
+
+/// A category's column: as wide as its title (at most 24), at least 6.
+fn column(r: &Ranking, id: &str) -> usize {
+    printable(r.title(id), 24).chars().count().max(6)
 }
 
 /// A name cut to `width` terminal columns (an ellipsis marks the cut), and the columns it takes.
@@ -67,8 +73,11 @@ fn fit(name: &str, width: usize) -> (String, usize) {
 fn line(out: &mut String, r: &Ranking, row: &Row, rank: &str) {
     let (name, columns) = fit(&row.trainee, NAME_WIDTH);
     let pad = NAME_WIDTH.saturating_sub(columns);
-    let cats: String =
-        r.categories.iter().map(|c| format!(" {:>12.1}", row.categories.get(c).copied().unwrap_or(0.0))).collect();
+    let cats: String = r
+        .categories
+        .iter()
+        .map(|c| format!(" {:>w$.1}", row.categories.get(c).copied().unwrap_or(0.0), w = column(r, c)))
+        .collect();
     let change = row.change.map_or_else(|| "new".to_string(), |c| format!("{c:+.1}"));
     let retained = format!("{:.0}% {}", row.retained * 100.0, if row.retained_target_met { "ok" } else { "below" });
     let _ = writeln!(

@@ -63,7 +63,7 @@ pub fn html(r: &Ranking, trend: &[(Month, HashMap<String, f64>)]) -> String {
 fn table(out: &mut String, r: &Ranking) {
     out.push_str("<div class=\"scroll\"><table><thead><tr><th>Rank</th><th>Trainee</th><th>Score</th>");
     for c in &r.categories {
-        let _ = write!(out, "<th>{}</th>", escape(c));
+        let _ = write!(out, "<th>{}</th>", escape(r.title(c)));
     }
     out.push_str("<th>Sessions</th><th>Scenarios</th><th>Change</th><th>Retained</th></tr></thead><tbody>\n");
     for row in r.ranking.iter().chain(&r.unqualified) {
@@ -108,7 +108,7 @@ fn bars(out: &mut String, r: &Ranking) {
             "<rect x=\"{x}\" y=\"6\" width=\"12\" height=\"12\" fill=\"{}\"/><text x=\"{}\" y=\"16\" font-size=\"12\">{}</text>",
             COLOURS[i % COLOURS.len()],
             x + 16.0,
-            label(c, 16)
+            label(r.title(c), 24)
         );
     }
     for (g, row) in r.ranking.iter().enumerate() {

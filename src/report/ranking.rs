@@ -78,8 +78,11 @@ pub struct Ranking {
     pub scenarios: Vec<String>,
     /// True when the set is the trainer's assignment (else every scenario assessed).
     pub assigned: bool,
-    /// Category ids seen.
+    /// Category ids seen (sorted by id; [`Ranking::titled`] puts them in the rulebook's order).
     pub categories: Vec<String>,
+    /// Category titles by id, for people ([`Ranking::titled`]); ids are shown where missing.
+    #[serde(skip)]
+    pub category_titles: BTreeMap<String, String>,
     /// Sessions needed to qualify.
     pub min_sessions: usize,
     /// The retained-customer target, 0–1.
@@ -188,9 +191,26 @@ fn build<'a>(month: Month, sessions: &'a [Summary], rules: &'a Rules) -> Ranking
         scenarios: scenarios.into_iter().map(str::to_string).collect(),
         assigned,
         categories: categories.into_iter().map(str::to_string).collect(),
+        category_titles: BTreeMap::new(),
         min_sessions: rules.min_sessions,
         retained_target: RETAINED_TARGET,
         sessions: by_trainee_sessions,
+    }
+}
+
+impl Ranking {
+    /// The ranking for people: categories in the rulebook's order, with its titles ("Offering
+    /// choices", not `choices`); a category the rulebook no longer has keeps its id, last.
+    pub fn titled(mut self, book: &crate::rules::Rulebook) -> Ranking {
+        let position = |id: &str| book.categories.iter().position(|c| c.id == id).unwrap_or(usize::MAX);
+        self.categories.sort_by_key(|c| position(c));
+        self.category_titles = book.categories.iter().map(|c| (c.id.clone(), c.title.clone())).collect();
+        self
+    }
+
+    /// A category's title, or its id when the title is not known.
+    pub fn title<'a>(&'a self, id: &'a str) -> &'a str {
+        self.category_titles.get(id).map_or(id, String::as_str)
     }
 }
 
