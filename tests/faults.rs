@@ -48,7 +48,29 @@ fn child(db: &dbs::TestDb, count: usize, who: &str) -> std::process::Child {
         .expect("child starts")
 }
 
+/// Wait until no other connection is open on a PostgreSQL test database: a killed client's
+/// COMMIT may still be completing on the server, and reading the records and then the head
+/// while it lands would see them from two different moments.
+fn settle(db: &dbs::TestDb) {
+    let DbSpec::Postgres(url) = &db.spec else { return };
+    let mut c = postgres::Client::connect(url, postgres::NoTls).expect("connect");
+    for _ in 0..100 {
+        let others: i64 = c
+            .query_one(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()",
+                &[],
+            )
+            .and_then(|r| r.try_get(0))
+            .expect("pg_stat_activity");
+        if others == 0 {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
 fn assert_intact(db: &dbs::TestDb, expected_at_least: &[i64]) -> usize {
+    settle(db);
     let mut store = Store::open(&db.spec).expect("the store opens after the faults");
     let all = store.records(None).expect("every record reads back");
     let seqs: Vec<i64> = all.iter().map(|s| s.seq).collect();
