@@ -72,8 +72,7 @@ pub fn offered<'a>(s: &'a Scenario, facts: &'a [i64], pos: &Position) -> impl It
 /// trainee could have said there.
 pub fn offered_acts(s: &Scenario, facts: &[i64], pos: &Position) -> crate::rules::ActSet {
     let Target::Node(n) = pos.at else { return crate::rules::ActSet::default() };
-    offered(s, facts, pos)
-        .fold(crate::rules::ActSet::default(), |set, r| crate::rules::ActSet(set.0 | s.nodes[n].replies[r].acts.0))
+    crate::rules::ActSet::union(offered(s, facts, pos).map(|r| s.nodes[n].replies[r].acts))
 }
 
 /// Apply reply `reply` of the current node. The reply's effect lands first; branches see the

@@ -308,7 +308,7 @@ impl Walker {
             self.options.clear();
             self.options.extend(offered(s, &facts, &pos));
             let replies = &s.nodes[n].replies;
-            let choices = self.options.iter().fold(ActSet::default(), |set, &r| ActSet(set.0 | replies[r].acts.0));
+            let choices = ActSet::union(self.options.iter().map(|&r| replies[r].acts));
             if let Some(p) = strategy {
                 p.keep_favourites(s, &facts, n, &mut self.options);
             }

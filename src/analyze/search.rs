@@ -98,93 +98,68 @@ impl Tables {
     }
 }
 
-/// Per node, what the reply and branch conditions from it onwards read.
+/// Per node, a value gathered over everything reachable from it: the node's own value merged
+/// with each target's (a node's gathered value, or `at_ending` for an ending), repeated until
+/// nothing changes. Every per-node table of the search (acts still possible, caps, what
+/// conditions read) is one of these.
+fn gather<T: Copy + PartialEq>(
+    s: &Scenario,
+    own: impl Fn(&crate::scenario::Node) -> T,
+    at_ending: impl Fn(usize) -> T,
+    merge: impl Fn(T, T) -> T,
+) -> Vec<T> {
+    let mut table: Vec<T> = s.nodes.iter().map(own).collect();
+    loop {
+        let mut changed = false;
+        // Targets mostly follow their sources in the file: sweep backwards so one pass suffices.
+        for (i, n) in s.nodes.iter().enumerate().rev() {
+            let mut acc = table[i];
+            for t in n.replies.iter().flat_map(|r| r.targets()) {
+                acc = merge(
+                    acc,
+                    match t {
+                        Target::Node(j) => table[j],
+                        Target::Ending(e) => at_ending(e),
+                    },
+                );
+            }
+            if acc != table[i] {
+                table[i] = acc;
+                changed = true;
+            }
+        }
+        if !changed {
+            return table;
+        }
+    }
+}
+
+/// Per node, the meters and whether knowledge the reply and branch conditions from it onwards read.
 fn reads_ahead(s: &Scenario) -> Vec<([bool; 3], bool)> {
-    let mut reads: Vec<([bool; 3], bool)> = s
-        .nodes
-        .iter()
-        .map(|n| {
-            let (mut meters, mut known) = ([false; 3], false);
-            let conds = n.replies.iter().flat_map(|r| r.when.iter().chain(r.branches.iter().map(|b| &b.0)));
-            for c in conds {
-                c.for_each_leaf(&mut |l| match l {
-                    Cond::Meter { meter, .. } => meters[*meter as usize] = true,
-                    Cond::Known(_) => known = true,
-                    _ => {}
-                });
-            }
-            (meters, known)
-        })
-        .collect();
-    loop {
-        let mut changed = false;
-        for (i, n) in s.nodes.iter().enumerate().rev() {
-            let mut acc = reads[i];
-            for t in n.replies.iter().flat_map(|r| r.targets()) {
-                if let Target::Node(j) = t {
-                    let (m, k) = reads[j];
-                    acc.0 = [acc.0[0] | m[0], acc.0[1] | m[1], acc.0[2] | m[2]];
-                    acc.1 |= k;
-                }
-            }
-            if acc != reads[i] {
-                reads[i] = acc;
-                changed = true;
-            }
+    let own = |n: &crate::scenario::Node| {
+        let (mut meters, mut known) = ([false; 3], false);
+        for c in n.replies.iter().flat_map(|r| r.when.iter().chain(r.branches.iter().map(|b| &b.0))) {
+            c.for_each_leaf(&mut |l| match l {
+                Cond::Meter { meter, .. } => meters[*meter as usize] = true,
+                Cond::Known(_) => known = true,
+                _ => {}
+            });
         }
-        if !changed {
-            return reads;
-        }
-    }
+        (meters, known)
+    };
+    let merge =
+        |a: ([bool; 3], bool), b: ([bool; 3], bool)| ([a.0[0] | b.0[0], a.0[1] | b.0[1], a.0[2] | b.0[2]], a.1 | b.1);
+    gather(s, own, |_| ([false; 3], false), merge)
 }
 
-/// Per node, the highest cap among the capped endings reachable from it.
+/// Per node, the highest cap among the capped endings reachable from it (`None`: none is).
 fn highest_cap(s: &Scenario, ending_cap: &[u8]) -> Vec<Option<u8>> {
-    let mut high: Vec<Option<u8>> = vec![None; s.nodes.len()];
-    loop {
-        let mut changed = false;
-        for (i, n) in s.nodes.iter().enumerate().rev() {
-            let mut best = high[i];
-            for t in n.replies.iter().flat_map(|r| r.targets()) {
-                let here = match t {
-                    Target::Node(j) => high[j],
-                    Target::Ending(e) => ending_cap.get(e).copied().filter(|&c| c < 100),
-                };
-                best = best.max(here);
-            }
-            if best != high[i] {
-                high[i] = best;
-                changed = true;
-            }
-        }
-        if !changed {
-            return high;
-        }
-    }
+    gather(s, |_| None, |e| ending_cap.get(e).copied().filter(|&c| c < 100), Ord::max)
 }
 
-/// Per node, the lowest cap among the endings reachable from it.
+/// Per node, the lowest cap among the endings reachable from it (100: none capped).
 fn lowest_cap(s: &Scenario, ending_cap: &[u8]) -> Vec<u8> {
-    let mut low = vec![100u8; s.nodes.len()];
-    loop {
-        let mut changed = false;
-        for (i, n) in s.nodes.iter().enumerate().rev() {
-            let mut best = low[i];
-            for t in n.replies.iter().flat_map(|r| r.targets()) {
-                best = best.min(match t {
-                    Target::Node(j) => low[j],
-                    Target::Ending(e) => ending_cap.get(e).copied().unwrap_or(100),
-                });
-            }
-            if best != low[i] {
-                low[i] = best;
-                changed = true;
-            }
-        }
-        if !changed {
-            return low;
-        }
-    }
+    gather(s, |_| 100, |e| ending_cap.get(e).copied().unwrap_or(100), Ord::min)
 }
 
 /// Which meters, and whether knowledge, the scenario's own conditions read.
@@ -265,28 +240,7 @@ fn meter_reach(s: &Scenario, m: usize, part: impl Fn(i32) -> i32) -> Vec<i32> {
 
 /// For each node, every act some reply reachable from it (itself included) performs.
 fn future_acts(s: &Scenario) -> Vec<ActSet> {
-    let mut future: Vec<ActSet> =
-        s.nodes.iter().map(|n| ActSet(n.replies.iter().fold(0, |acc, r| acc | r.acts.0))).collect();
-    loop {
-        let mut changed = false;
-        for (i, n) in s.nodes.iter().enumerate().rev() {
-            let mut acc = future[i].0;
-            for r in &n.replies {
-                for t in r.branches.iter().map(|b| b.1).chain(std::iter::once(r.to)) {
-                    if let Target::Node(j) = t {
-                        acc |= future[j].0;
-                    }
-                }
-            }
-            if acc != future[i].0 {
-                future[i] = ActSet(acc);
-                changed = true;
-            }
-        }
-        if !changed {
-            return future;
-        }
-    }
+    gather(s, |n| ActSet::union(n.replies.iter().map(|r| r.acts)), |_| ActSet::default(), |a, b| ActSet(a.0 | b.0))
 }
 
 fn window_cap(check: &Check) -> u16 {
@@ -438,7 +392,7 @@ impl<'a> Search<'a> {
         }
         let options: Vec<usize> = offered(self.s, &self.facts, &pos).collect();
         let replies = &self.s.nodes[n].replies;
-        let choices = options.iter().fold(ActSet::default(), |set, &r| ActSet(set.0 | replies[r].acts.0));
+        let choices = ActSet::union(options.iter().map(|&r| replies[r].acts));
         let mut children: Vec<(f64, usize, Position, Tracker)> = Vec::with_capacity(options.len());
         for (k, reply) in options.into_iter().enumerate() {
             let mut t = tracker.clone();

@@ -59,6 +59,11 @@ impl ActSet {
         (0..MAX_ACTS as u8).filter(move |a| self.contains(*a))
     }
 
+    /// Every act of any of the sets.
+    pub fn union(sets: impl IntoIterator<Item = ActSet>) -> ActSet {
+        ActSet(sets.into_iter().fold(0, |all, set| all | set.0))
+    }
+
     /// True when the two sets share an act.
     pub fn meets(self, other: ActSet) -> bool {
         self.0 & other.0 != 0

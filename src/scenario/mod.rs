@@ -360,11 +360,6 @@ impl Scenario {
         }
     }
 
-    /// What reply `reply` of node `node` does to the promises when it leads to `target`.
-    pub fn promise_moves(&self, node: usize, reply: usize, target: Target) -> PromiseMoves {
-        self.nodes[node].replies[reply].promises.with(self.settles_at(target))
-    }
-
     /// The id of a target.
     pub fn target_id(&self, target: Target) -> &str {
         match target {

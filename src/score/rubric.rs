@@ -213,8 +213,7 @@ impl Rubric {
 
     /// Turn off every rule that no reply of the scenario can break.
     fn switch_off_unbreakable(&mut self, scenario: &Scenario) {
-        let said =
-            scenario.nodes.iter().flat_map(|n| &n.replies).fold(ActSet::default(), |set, r| ActSet(set.0 | r.acts.0));
+        let said = ActSet::union(scenario.nodes.iter().flat_map(|n| &n.replies).map(|r| r.acts));
         let fresh = Tracker::new(self);
         let unbreakable: Vec<bool> =
             self.rules.iter().map(|r| r.enabled && !fresh.can_fail(self, r.root, said)).collect();

@@ -3,14 +3,18 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use super::raw::{RawLine, RawNode, RawPressure, RawPromise, RawRing, RawScenario};
+use super::raw::{RawLine, RawNode, RawPressure, RawRing, RawScenario};
 use super::{
-    Choice, Customer, Ending, FactDef, FactKind, Line, MAX_PROMISES, METER_MAX, Node, Pressure, Promise, PromiseMoves,
-    PromiseSet, Reply, Ring, Scenario, Target, graph, suggest,
+    Choice, Customer, Ending, FactDef, FactKind, Line, METER_MAX, Node, Pressure, Reply, Ring, Scenario, Target, graph,
+    suggest,
 };
 use crate::cond::{Cond, RawCond};
 use crate::diag::{Diagnostic, Position, SourceMap};
 use crate::rules::{ActSet, Rulebook};
+
+mod promises;
+
+use promises::mark_promise_moves;
 
 /// The most hidden facts a scenario may declare (known facts are kept in a 64-bit set).
 pub const MAX_FACTS: usize = 64;
@@ -194,77 +198,6 @@ impl Checker<'_> {
         out
     }
 
-    fn promises(&mut self, raw: &[RawPromise], facts: &[FactDef]) -> Vec<Promise> {
-        if raw.len() > MAX_PROMISES {
-            let at = self.map.find_key_after(0, "promises");
-            self.error(at, format!("{} promises declared; at most {MAX_PROMISES} are supported", raw.len()));
-        }
-        raw.iter()
-            .map(|p| {
-                let at = self.declare("promise", &p.id);
-                let deliverable = p.deliverable.as_ref().map(|c| {
-                    let cond = self.cond(c, facts, at, &format!("promise `{}`", p.id));
-                    let mut reads_state = false;
-                    cond.for_each_leaf(&mut |l| reads_state |= !matches!(l, Cond::Fact { .. }));
-                    if reads_state {
-                        self.error(
-                            at,
-                            format!(
-                                "promise `{}`: `deliverable` may only test facts (`Fact(...)`), not meters or what is known",
-                                p.id
-                            ),
-                        );
-                    }
-                    cond
-                });
-                Promise { id: p.id.clone(), about: p.about, says: p.says.clone(), deliverable }
-            })
-            .collect()
-    }
-
-    /// Resolve promise ids named under `key` (`promises`, `keeps`, `breaks`) of `owner`.
-    fn promise_set(
-        &mut self,
-        ids: &[String],
-        promises: &[Promise],
-        owner: &str,
-        key: &str,
-        anchor: Option<usize>,
-    ) -> PromiseSet {
-        let mut set = PromiseSet::default();
-        for id in ids {
-            match promises.iter().position(|p| p.id == *id) {
-                Some(i) => set.insert(i),
-                None => {
-                    let names: Vec<&str> = promises.iter().map(|p| p.id.as_str()).collect();
-                    let at = self.map.find_quoted_after(anchor.unwrap_or(0), id).or(anchor);
-                    let hint = if names.is_empty() {
-                        " (declare it in the scenario's `promises`)".to_string()
-                    } else {
-                        suggest(id, &names)
-                    };
-                    self.error(at, format!("`{owner}` {key} unknown promise `{id}`{hint}"));
-                }
-            }
-        }
-        set
-    }
-
-    fn settles(
-        &mut self,
-        keeps: &[String],
-        breaks: &[String],
-        promises: &[Promise],
-        owner: &str,
-        anchor: Option<usize>,
-    ) -> PromiseMoves {
-        PromiseMoves {
-            made: PromiseSet::default(),
-            kept: self.promise_set(keeps, promises, owner, "keeps", anchor),
-            broken: self.promise_set(breaks, promises, owner, "breaks", anchor),
-        }
-    }
-
     fn build(&mut self, raw: &RawScenario, rulebook: &Rulebook) -> Scenario {
         let facts = self.facts(raw);
         let promises = self.promises(&raw.promises, &facts);
@@ -390,11 +323,7 @@ impl Checker<'_> {
                         ),
                     );
                 }
-                let promise_moves = PromiseMoves {
-                    made: self.promise_set(&r.promises, &promises, &r.id, "promises", r_at),
-                    kept: self.promise_set(&r.keeps, &promises, &r.id, "keeps", r_at),
-                    broken: self.promise_set(&r.breaks, &promises, &r.id, "breaks", r_at),
-                };
+                let promise_moves = self.reply_moves(r, &promises, r_at);
                 replies.push(Reply {
                     id: r.id.clone(),
                     text: r.text.clone(),
@@ -581,26 +510,6 @@ impl Checker<'_> {
                     names[0]
                 ),
             );
-        }
-    }
-}
-
-/// Give [`ActSet::PROMISE_MOVE`] to every reply that makes, keeps or breaks a promise, itself
-/// or through a node or ending it can lead to.
-fn mark_promise_moves(nodes: &mut [Node], endings: &[Ending]) {
-    let settles = |t: Target, nodes: &[Node]| match t {
-        Target::Node(i) => nodes.get(i).is_some_and(|n| !n.settles.is_empty()),
-        Target::Ending(i) => endings.get(i).is_some_and(|e| !e.settles.is_empty()),
-    };
-    let marked: Vec<Vec<bool>> = nodes
-        .iter()
-        .map(|n| n.replies.iter().map(|r| !r.promises.is_empty() || r.targets().any(|t| settles(t, nodes))).collect())
-        .collect();
-    for (n, marks) in nodes.iter_mut().zip(marked) {
-        for (r, marked) in n.replies.iter_mut().zip(marks) {
-            if marked {
-                r.acts.insert(ActSet::PROMISE_MOVE);
-            }
         }
     }
 }
