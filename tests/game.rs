@@ -96,7 +96,7 @@ fn sign_in_pick_play_and_debrief_with_keys_and_clicks() {
     press(&mut app, KeyCode::Enter, Key::Enter);
     app.update();
     assert_eq!(screen(&app), Screen::Picker);
-    assert_eq!(app.world().resource::<Trainee>().0, "Ana P");
+    assert_eq!(app.world().resource::<Trainee>().name, "Ana P");
     let picker = screen_text(&mut app);
     assert!(
         picker.contains("The brakes are grinding again") && picker.contains("Your best: not played yet"),
@@ -327,4 +327,63 @@ fn the_sign_in_screen_says_when_the_database_cannot_be_read() {
     let text = screen_text(&mut app);
     assert!(text.contains("The list of trainees cannot be read:"), "{text}");
     assert!(!text.contains("No one has practised here yet."), "{text}");
+}
+
+/// A roster trainee types their PIN on the PIN screen (dots, not digits); a wrong one is refused
+/// with the tries left; the right one opens the picker with assessments, assigned scenarios and
+/// progress. A name off the roster signs in for practice only.
+#[test]
+fn a_roster_trainee_signs_in_with_a_pin_and_a_guest_only_practises() {
+    let data = tempfile::tempdir().expect("tempdir");
+    let l = launch(&common::scenarios_dir(), data.path());
+    {
+        let mut store = Store::open(&l.db).unwrap();
+        let pin = rehearse::records::Pin::parse("2468").unwrap();
+        rehearse::records::roster::add(&mut store, "Ana", &pin).unwrap();
+        let month = rehearse::records::Month::now().to_string();
+        store.assign(&month, &["angry_warranty".to_string()]).unwrap();
+    }
+    let mut app = headless_app(l);
+    ready(&mut app);
+    type_text(&mut app, "ana");
+    press(&mut app, KeyCode::Enter, Key::Enter);
+    app.update();
+    assert_eq!(screen(&app), Screen::Pin);
+    type_text(&mut app, "1111");
+    assert!(screen_text(&mut app).contains("••••|") && !screen_text(&mut app).contains("1111"));
+    press(&mut app, KeyCode::Enter, Key::Enter);
+    app.update();
+    assert_eq!(screen(&app), Screen::Pin);
+    assert!(screen_text(&mut app).contains("Wrong PIN (2 more before a pause)."), "{}", screen_text(&mut app));
+    type_text(&mut app, "2468");
+    press(&mut app, KeyCode::Enter, Key::Enter);
+    app.update();
+    assert_eq!(screen(&app), Screen::Picker);
+    let me = app.world().resource::<Trainee>().clone();
+    assert_eq!(me.name, "Ana");
+    assert!(me.may_be_assessed());
+    let picker = screen_text(&mut app);
+    assert!(picker.contains("This month's assessments: 0 of 1 done"), "{picker}");
+    assert!(picker.contains("Assigned this month: not assessed yet."), "{picker}");
+    activate(&mut app, &picker_open("angry_warranty", Mode::Assessment));
+    assert_eq!(screen(&app), Screen::Briefing);
+
+    // Sign out; a guest sees no assessment button and is told why.
+    for _ in 0..3 {
+        if screen(&app) != Screen::SignIn {
+            press(&mut app, KeyCode::Escape, Key::Escape);
+            app.update();
+        }
+    }
+    assert_eq!(screen(&app), Screen::SignIn);
+    type_text(&mut app, "Walk-in");
+    press(&mut app, KeyCode::Enter, Key::Enter);
+    app.update();
+    assert_eq!(screen(&app), Screen::Picker);
+    assert!(!app.world().resource::<Trainee>().may_be_assessed());
+    assert!(screen_text(&mut app).contains("Assessments are for trainees on the roster"));
+    let mut q = app.world_mut().query::<&rehearse::game::screens::PickerAction>();
+    let assessment =
+        q.iter(app.world()).any(|a| matches!(a, rehearse::game::screens::PickerAction::Open(_, Mode::Assessment)));
+    assert!(!assessment, "no assessment button for a guest");
 }

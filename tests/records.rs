@@ -14,6 +14,16 @@ fn key() -> Key {
     Key::from_secret(b"trainer secret")
 }
 
+/// Run `rehearse` on `db` as the trainer: with the key file of [`key`].
+fn run_as_trainer(db: &dbs::TestDb, args: &[&str]) -> common::Run {
+    let file = db.key_file();
+    std::fs::write(&file, "trainer secret\n").unwrap();
+    let file = file.display().to_string();
+    let mut all = args.to_vec();
+    all.extend(["--key-file", &file]);
+    run(db, &all)
+}
+
 fn run(db: &dbs::TestDb, args: &[&str]) -> common::Run {
     let mut all: Vec<String> = args.iter().map(ToString::to_string).collect();
     all.extend(["--db".to_string(), db.arg()]);
@@ -127,7 +137,7 @@ fn an_assigned_month_ranks_over_its_scenarios_only() {
 }
 
 #[test]
-fn a_record_says_how_it_was_played_and_a_schema_2_database_migrates() {
+fn a_record_says_how_it_was_played_and_a_schema_2_database_migrates_to_the_roster_schema() {
     for db in dbs::both() {
         let mut store = Store::open(&db.spec).unwrap();
         for played in [Played::Window, Played::Terminal, Played::Scripted, Played::Unknown] {
@@ -154,15 +164,19 @@ fn a_record_says_how_it_was_played_and_a_schema_2_database_migrates() {
     store.save(&r, &v, &key()).unwrap();
     drop(store);
     db.execute(
-        "DROP TABLE assignments; DROP INDEX records_ranking; ALTER TABLE records DROP COLUMN played;
+        "DROP TABLE trainees; DROP INDEX records_by_trainee_id; DROP INDEX records_ranking;
+         ALTER TABLE records DROP COLUMN trainee_id;
+         DROP TABLE assignments; ALTER TABLE records DROP COLUMN played;
          CREATE INDEX records_ranking ON records (mode, finished_at, trainee, scenario, total, outcome, categories);
-         DELETE FROM schema_version WHERE version = 3;",
+         DELETE FROM schema_version WHERE version >= 3;",
     );
     let mut store = Store::open(&db.spec).unwrap();
     let all = store.records(None).unwrap();
     assert_eq!(all[0].record.played, Played::Unknown);
     assert_eq!(verify(&key(), &all, store.head().unwrap().as_ref()), vec![]);
     assert!(store.assignments("2026-12").unwrap().is_empty(), "the assignments table exists again");
+    assert!(store.roster().unwrap().is_empty(), "and the roster");
+    assert_eq!(all[0].record.trainee_id, None);
 }
 
 #[test]
@@ -341,8 +355,10 @@ fn records_scored_under_older_rules_verify_and_are_not_flagged_by_a_rescore() {
 #[test]
 fn a_terminal_assessment_is_timed_and_its_seed_is_drawn_and_kept_hidden() {
     let db = dbs::sqlite();
-    // Answer 1 until the conversation ends, whatever the hidden facts turn out to be.
-    let input = "1\n".repeat(60);
+    let pin = rehearse::records::Pin::parse("2468").unwrap();
+    rehearse::records::roster::add(&mut Store::open(&db.spec).unwrap(), "Ana", &pin).unwrap();
+    // The PIN, then 1 until the conversation ends, whatever the hidden facts turn out to be.
+    let input = format!("2468\n{}", "1\n".repeat(60));
     let mut args: Vec<String> = ["play", "angry_warranty", "--mode", "assessment", "--trainee", "Ana"]
         .iter()
         .map(ToString::to_string)
@@ -377,7 +393,7 @@ fn xapi_statements_carry_actor_verb_object_and_result() {
     r.started_at = OCT;
     r.finished_at = OCT + 192_400;
     Store::open(&db.spec).unwrap().save(&r, &v, &key()).unwrap();
-    let out = run(&db, &["export", "xapi", "--month", "2026-10"]);
+    let out = run_as_trainer(&db, &["export", "xapi", "--month", "2026-10"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     let all: Value = serde_json::from_str(&out.stdout).expect("json");
     let s = &all[0];
@@ -391,7 +407,7 @@ fn xapi_statements_carry_actor_verb_object_and_result() {
     assert_eq!(s["timestamp"], "2026-10-02T00:03:12.400Z");
     assert_eq!(s["version"], "1.0.3");
     assert_eq!(s["id"].as_str().map(str::len), Some(36));
-    let empty = run(&db, &["export", "xapi", "--month", "2026-09"]);
+    let empty = run_as_trainer(&db, &["export", "xapi", "--month", "2026-09"]);
     assert_eq!(empty.stdout.trim(), "[]");
 }
 

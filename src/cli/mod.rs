@@ -7,6 +7,7 @@ mod analyze;
 mod author;
 mod play;
 mod records;
+mod trainees;
 mod validate;
 
 use std::path::PathBuf;
@@ -131,6 +132,11 @@ enum Command {
     /// Assign the month's scenarios (the ranking averages over them); needs the trainer's key.
     /// Without scenario ids, prints the month's assignment.
     Assign(records::AssignArgs),
+    /// The roster of trainees who may be assessed (add, list, remove, reset-pin, rename).
+    Trainees {
+        #[command(subcommand)]
+        command: trainees::TraineesCommand,
+    },
     /// Export stored sessions for other systems.
     Export {
         #[command(subcommand)]
@@ -168,6 +174,7 @@ pub fn run() -> ExitCode {
         Some(Command::Records { command }) => records::records(&cli.db, &command),
         Some(Command::Export { command }) => records::export(&cli.db, &command),
         Some(Command::Assign(args)) => records::assign(&dir, &cli.db, &args),
+        Some(Command::Trainees { command }) => trainees::run(&cli.db, &command),
         Some(Command::Validate { paths }) => validate::run(&dir, &paths),
         Some(Command::Analyze(args)) => analyze::run(&dir, &args),
         Some(Command::New { id }) => author::new(&dir, &id),

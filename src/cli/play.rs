@@ -10,9 +10,11 @@ use rehearse::library::Entry;
 use rehearse::report;
 use rehearse::score;
 
-use rehearse::records::{self, ContentVersion, Mode, Played, Record, now_ms};
+use rehearse::records::roster::{self, RosterError};
+use rehearse::records::{self, ContentVersion, Mode, Played, Record, Store, Trainee, now_ms};
 
 use super::records::DbArgs;
+use super::trainees::read_pin;
 use super::{Failure, ModeArg, open_library};
 
 /// Arguments of `rehearse play`.
@@ -23,7 +25,8 @@ pub struct PlayArgs {
     /// Seed for the hidden facts and line variants (default: random).
     #[arg(long)]
     seed: Option<u64>,
-    /// Who is playing (the session is saved under this name).
+    /// Who is playing (the session is saved under this name). An assessment is for a trainee
+    /// on the roster, who is asked for their PIN.
     #[arg(long, default_value = "guest")]
     trainee: String,
     /// Practice, or assessment (counts for the monthly ranking).
@@ -82,11 +85,16 @@ pub(crate) fn run(dir: &Path, db: &DbArgs, args: &PlayArgs) -> Result<u8, Failur
     }
     let lib = open_library(dir)?;
     let entry = lib.find(&args.scenario)?;
+    let signed_in = match Mode::from(args.mode) {
+        Mode::Assessment => Some(sign_in(db, &args.trainee)?),
+        Mode::Practice => None,
+    };
     let seed = match args.seed {
         Some(seed) => seed,
         None => os_seed().map_err(|e| Failure::input(e.to_string()))?,
     };
-    let mut session = Session::new(entry.scenario.clone(), seed, args.trainee.clone());
+    let name = signed_in.as_ref().map_or_else(|| args.trainee.clone(), |t| t.name.clone());
+    let mut session = Session::new(entry.scenario.clone(), seed, name);
     let started_at = now_ms();
     match &args.choices {
         Some(list) => {
@@ -129,18 +137,35 @@ pub(crate) fn run(dir: &Path, db: &DbArgs, args: &PlayArgs) -> Result<u8, Failur
         }
     }
     let played = if args.choices.is_some() { Played::Scripted } else { Played::Terminal };
-    let save = (!args.no_save).then(|| (db, args.mode.into(), played, started_at));
+    let save = (!args.no_save).then(|| Saving { db, mode: args.mode.into(), played, started_at, signed_in });
     finish(&entry, &session, args.json, save)
+}
+
+/// An assessment is for a trainee on the roster: ask for their PIN and check it.
+fn sign_in(db: &DbArgs, who: &str) -> Result<Trainee, Failure> {
+    let mut store = Store::open(&db.spec()).map_err(|e| Failure::input(e.to_string()))?;
+    let refused = |e: RosterError| Failure::input(format!("the assessment was not started: {e}"));
+    // Unknown names are refused before a PIN is asked for.
+    let name = roster::find(&store.roster().map_err(|e| Failure::input(e.to_string()))?, who)
+        .map(|t| t.name.clone())
+        .ok_or_else(|| refused(RosterError::NotOnRoster { name: who.trim().to_string() }))?;
+    let pin = read_pin(&format!("PIN for {}: ", printable(&name)))?;
+    roster::sign_in(&mut store, who, &pin).map_err(refused)
+}
+
+/// Where and how a finished session is saved.
+struct Saving<'a> {
+    db: &'a DbArgs,
+    mode: Mode,
+    played: Played,
+    started_at: i64,
+    /// The roster trainee who signed in with their PIN, if one did.
+    signed_in: Option<Trainee>,
 }
 
 /// Score, show the debrief, and save the session (unless `save` is None). A session the
 /// database refuses goes to a recovery file; only when that fails too is the exit code 1.
-fn finish(
-    entry: &Entry,
-    session: &Session,
-    json: bool,
-    save: Option<(&DbArgs, Mode, Played, i64)>,
-) -> Result<u8, Failure> {
+fn finish(entry: &Entry, session: &Session, json: bool, save: Option<Saving>) -> Result<u8, Failure> {
     let card = score::score(&entry.scenario, &entry.rubric, session.transcript());
     if json {
         let value = report::play_json(&entry.scenario, &card, session.transcript());
@@ -148,8 +173,11 @@ fn finish(
     } else {
         println!("\n{}", report::debrief_text(&entry.scenario, &entry.rubric.rulebook, &card, session.transcript()));
     }
-    let Some((db, mode, played, started_at)) = save else { return Ok(0) };
-    let record = Record::of(entry, session.transcript(), &card, mode, started_at).played(played);
+    let Some(Saving { db, mode, played, started_at, signed_in }) = save else { return Ok(0) };
+    let mut record = Record::of(entry, session.transcript(), &card, mode, started_at).played(played);
+    if let Some(trainee) = &signed_in {
+        record = record.signed_in(trainee);
+    }
     let spec = db.spec();
     match records::save(&spec, db.key_file.as_deref(), &record, &ContentVersion::of(entry)) {
         // Stored, or kept in a recovery file: either way nothing is lost.
@@ -240,7 +268,8 @@ pub(crate) fn menu(dir: &Path, db: &DbArgs) -> Result<u8, Failure> {
     let started_at = now_ms();
     writeln!(out, "Welcome, {}.", printable(&name)).map_err(io)?;
     interact(&mut session, &mut input, &mut out)?;
-    finish(entry, &session, false, Some((db, Mode::Practice, Played::Terminal, started_at)))
+    let saving = Saving { db, mode: Mode::Practice, played: Played::Terminal, started_at, signed_in: None };
+    finish(entry, &session, false, Some(saving))
 }
 
 fn ask<T>(

@@ -180,21 +180,10 @@ pub(crate) fn report(dir: &Path, db: &DbArgs, args: &ReportArgs) -> Result<u8, F
     let month = args.month.unwrap_or_else(Month::now);
     let mut store = open(db)?;
     if args.verify {
-        let key = Key::load(db.key_file.as_deref()).map_err(fail)?;
-        let all = store.records(None).map_err(fail)?;
-        let problems = records::verify(&key, &all, store.head().map_err(fail)?.as_ref());
-        if !problems.is_empty() {
-            for p in &problems {
-                eprintln!("rehearse: {p}");
-            }
-            eprintln!(
-                "rehearse: {} problem(s) in {}: the records were changed outside rehearse",
-                problems.len(),
-                db.spec()
-            );
-            return Ok(1);
+        match verify_chain(&mut store, db)? {
+            Verified::Intact(n) => eprintln!("rehearse: verified: all {n} record(s) in {} are intact", db.spec()),
+            Verified::Changed => return Ok(1),
         }
-        eprintln!("rehearse: verified: all {} record(s) in {} are intact", all.len(), db.spec());
     }
     if let Some(ReportWhat::Rules) = args.what {
         let list = store.records(Some((month.start_ms(), month.end_ms()))).map_err(fail)?;
@@ -290,6 +279,30 @@ fn rescore(db: &DbArgs, month: Option<Month>) -> Result<u8, Failure> {
     Ok(if flagged > 0 { 1 } else { 0 })
 }
 
+/// What checking the MAC chain found.
+enum Verified {
+    /// Every record checks out; this many.
+    Intact(usize),
+    /// Records were edited, removed or reordered (each problem was printed).
+    Changed,
+}
+
+/// Check every record's MAC and the head with the trainer's key, printing each problem.
+fn verify_chain(store: &mut Store, db: &DbArgs) -> Result<Verified, Failure> {
+    let key = Key::load(db.key_file.as_deref())
+        .map_err(|e| Failure::input(format!("checking the records needs the trainer's record key: {e}")))?;
+    let all = store.records(None).map_err(fail)?;
+    let problems = records::verify(&key, &all, store.head().map_err(fail)?.as_ref());
+    if problems.is_empty() {
+        return Ok(Verified::Intact(all.len()));
+    }
+    for p in &problems {
+        eprintln!("rehearse: {p}");
+    }
+    eprintln!("rehearse: {} problem(s) in {}: the records were changed outside rehearse", problems.len(), db.spec());
+    Ok(Verified::Changed)
+}
+
 fn describe(s: &Stored) -> String {
     format!(
         "{}, {}, {}",
@@ -305,7 +318,10 @@ fn import(db: &DbArgs, file: &Path) -> Result<u8, Failure> {
     for b in &bad {
         eprintln!("rehearse: skipping {b}");
     }
-    let key = Key::load_or_create(db.key_file.as_deref()).map_err(fail)?;
+    // Only the trainer loads sessions into the chain: a recovery file is plain text anyone
+    // at the station could write.
+    let key = Key::load(db.key_file.as_deref())
+        .map_err(|e| Failure::input(format!("importing sessions needs the trainer's record key: {e}")))?;
     let mut store = open(db)?;
     store.save_all(&sessions, &key).map_err(fail)?;
     println!("imported {} session(s) from {} into {}", sessions.len(), file.display(), db.spec());
@@ -322,6 +338,11 @@ pub(crate) fn export(db: &DbArgs, cmd: &ExportCommand) -> Result<u8, Failure> {
     let ExportCommand::Xapi { month, out } = cmd;
     let month = month.unwrap_or_else(Month::now);
     let mut store = open(db)?;
+    // Records that were changed outside rehearse are not sent on as if they were true.
+    if let Verified::Changed = verify_chain(&mut store, db)? {
+        eprintln!("rehearse: nothing was exported; run `rehearse report --verify` to see the changes");
+        return Ok(1);
+    }
     let list = store.records(Some((month.start_ms(), month.end_ms()))).map_err(fail)?;
     let statements: Vec<xapi::Statement> = list.iter().map(xapi::statement).collect();
     let text = serde_json::to_string_pretty(&statements).unwrap_or_default() + "\n";

@@ -42,9 +42,37 @@ pub struct Launch {
 }
 
 impl Launch {
-    /// Trainees who have played, most recently active first, or why the database cannot be read.
+    /// The names to offer on the sign-in screen, or why the database cannot be read: the
+    /// roster's trainees, then others who have practised, most recently active first.
     pub fn trainees(&self) -> Result<Vec<String>, String> {
-        Store::open(&self.db).and_then(|mut s| s.trainees()).map_err(|e| e.to_string())
+        let mut store = Store::open(&self.db).map_err(|e| e.to_string())?;
+        let roster = store.roster().map_err(|e| e.to_string())?;
+        let mut names: Vec<String> = roster.iter().filter(|t| t.is_active()).map(|t| t.name.clone()).collect();
+        for name in store.trainees().map_err(|e| e.to_string())? {
+            if crate::records::roster::owner(&roster, None, &name).is_none() && !names.contains(&name) {
+                names.push(name);
+            }
+        }
+        Ok(names)
+    }
+
+    /// The scenarios assigned for this month (UTC), by id; empty when none are, or when the
+    /// database cannot be read (the picker then shows no assignment).
+    pub fn assigned_now(&self) -> Vec<String> {
+        let month = crate::records::Month::now().to_string();
+        Store::open(&self.db).and_then(|mut s| s.assignments(&month)).unwrap_or_default()
+    }
+
+    /// The roster trainee called `name` (case ignored), if there is one.
+    pub fn on_roster(&self, name: &str) -> Result<Option<crate::records::Trainee>, String> {
+        let roster = Store::open(&self.db).and_then(|mut s| s.roster()).map_err(|e| e.to_string())?;
+        Ok(crate::records::roster::find(&roster, name).cloned())
+    }
+
+    /// Check a roster trainee's PIN (a wrong one counts towards a pause).
+    pub fn check_pin(&self, who: &str, pin: &str) -> Result<crate::records::Trainee, String> {
+        let mut store = Store::open(&self.db).map_err(|e| e.to_string())?;
+        crate::records::roster::sign_in(&mut store, who, pin).map_err(|e| e.to_string())
     }
 
     /// A trainee's sessions, newest first, or why they cannot be read.

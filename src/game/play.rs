@@ -11,7 +11,29 @@ use crate::score::{Feedback, Scorecard, feedback, score};
 
 /// Who is signed in.
 #[derive(Resource, Debug, Clone, PartialEq, Eq)]
-pub struct Trainee(pub String);
+pub struct Trainee {
+    /// The name sessions are saved under.
+    pub name: String,
+    /// The roster entry, when they signed in with their PIN (assessments need it).
+    pub signed_in: Option<crate::records::Trainee>,
+}
+
+impl Trainee {
+    /// Someone who typed a name: practice only.
+    pub fn guest(name: String) -> Trainee {
+        Trainee { name, signed_in: None }
+    }
+
+    /// A roster trainee who gave their PIN.
+    pub fn roster(t: crate::records::Trainee) -> Trainee {
+        Trainee { name: t.name.clone(), signed_in: Some(t) }
+    }
+
+    /// May take assessments.
+    pub fn may_be_assessed(&self) -> bool {
+        self.signed_in.is_some()
+    }
+}
 
 /// The scenario chosen on the picker, before it starts.
 #[derive(Resource, Debug, Clone)]

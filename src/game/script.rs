@@ -143,6 +143,12 @@ fn drive(
                 fail(&mut exit, "the scripted run needs --trainee NAME".into());
             }
         }
+        Screen::Pin => fail(
+            &mut exit,
+            "--trainee names a trainee on the roster, who signs in with a PIN: a scripted run cannot give one \
+             (use another name for demos)"
+                .into(),
+        ),
         Screen::Picker => {
             if !content.ready() || !script.photo(&mut commands, "01-picker") {
                 return;

@@ -15,6 +15,7 @@ mod month;
 mod postgres;
 mod recovery;
 mod replay;
+pub mod roster;
 mod sqlite;
 mod store;
 
@@ -27,6 +28,7 @@ pub use chain::{Key, KeyError, Problem, verify};
 pub use month::{BadMonth, Month, format_ms, iso8601, now_ms};
 pub use recovery::{RecoveryError, read_recovery, recovery_file};
 pub use replay::{Replayed, Replayer, differences};
+pub use roster::{Pin, RosterError, Trainee};
 pub use store::{DbSpec, Head, Store, StoreError, Stored, Summary};
 
 use crate::engine::Transcript;
@@ -149,6 +151,10 @@ pub struct Record {
     /// the MAC, when unknown, so records saved before it existed verify unchanged.
     #[serde(default, skip_serializing_if = "Played::is_unknown")]
     pub played: Played,
+    /// The roster id of the trainee who signed in with their PIN (None for anyone else, and
+    /// for records from before the roster; left out of the stored JSON then, like `played`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trainee_id: Option<String>,
 }
 
 impl Record {
@@ -178,12 +184,20 @@ impl Record {
             finished_at: now_ms().max(started_at),
             program: program(),
             played: Played::Unknown,
+            trainee_id: None,
         }
     }
 
     /// The same record, saying how it was played.
     pub fn played(mut self, played: Played) -> Record {
         self.played = played;
+        self
+    }
+
+    /// The same record, saying which roster trainee played it (signed in with their PIN).
+    pub fn signed_in(mut self, trainee: &Trainee) -> Record {
+        self.trainee = trainee.name.clone();
+        self.trainee_id = Some(trainee.id.clone());
         self
     }
 

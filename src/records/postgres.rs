@@ -4,8 +4,10 @@
 
 use postgres::{Client, NoTls, Row, Transaction};
 
-use super::store::{COLUMNS, Interner, SCHEMA_VERSION, Summary, decode, encode, parse_outcome, scalars};
-use super::{ContentVersion, Head, Key, Record, StoreError, Stored};
+use super::store::{
+    COLUMNS, Interner, Owners, ROSTER_COLUMNS, SCHEMA_VERSION, Summary, Who, decode, encode, parse_outcome, scalars,
+};
+use super::{ContentVersion, Head, Key, Record, StoreError, Stored, Trainee};
 
 /// Advisory lock id taken by every save and migration.
 const LOCK: i64 = 0x7265_6865_6172_7365; // "rehearse"
@@ -34,6 +36,17 @@ const MIGRATIONS: &[&str] = &[
      DROP INDEX records_ranking;
      CREATE INDEX records_ranking ON records (mode, finished_at)
          INCLUDE (seq, trainee, scenario, total, outcome, categories, played);",
+    // 4: the roster (stable ids, PIN hashes, wrong tries); the roster id of each record's trainee.
+    "CREATE TABLE trainees (
+        id TEXT PRIMARY KEY, name TEXT NOT NULL, first_name TEXT NOT NULL, pin_hash TEXT NOT NULL,
+        added_at BIGINT NOT NULL, removed_at BIGINT,
+        failed_tries BIGINT NOT NULL DEFAULT 0, paused_until BIGINT NOT NULL DEFAULT 0);
+     CREATE UNIQUE INDEX trainees_by_name ON trainees (name) WHERE removed_at IS NULL;
+     ALTER TABLE records ADD COLUMN trainee_id TEXT;
+     CREATE INDEX records_by_trainee_id ON records (trainee_id, finished_at);
+     DROP INDEX records_ranking;
+     CREATE INDEX records_ranking ON records (mode, finished_at)
+         INCLUDE (seq, trainee, scenario, total, outcome, categories, played, trainee_id);",
 ];
 
 /// An open PostgreSQL session database.
@@ -112,38 +125,116 @@ impl PgStore {
         self.select("WHERE finished_at >= $1 AND finished_at < $2 ORDER BY seq", &[&from, &to])
     }
 
-    pub(super) fn history(&mut self, trainee: &str) -> Result<Vec<Stored>, StoreError> {
-        self.select("WHERE trainee = $1 ORDER BY finished_at DESC, seq DESC", &[&trainee])
+    pub(super) fn history(&mut self, who: &Who) -> Result<Vec<Stored>, StoreError> {
+        match *who {
+            Who::Roster { id, name, first_name } => self.select(
+                "WHERE trainee_id = $1 OR (trainee_id IS NULL AND trainee IN ($2, $3))
+                 ORDER BY finished_at DESC, seq DESC",
+                &[&id, &name, &first_name],
+            ),
+            Who::Name(name) => self.select("WHERE trainee = $1 ORDER BY finished_at DESC, seq DESC", &[&name]),
+        }
+    }
+
+    pub(super) fn roster(&mut self) -> Result<Vec<Trainee>, StoreError> {
+        let db = self.db.clone();
+        let rows = self
+            .client
+            .query(&format!("SELECT {ROSTER_COLUMNS} FROM trainees ORDER BY added_at, id"), &[])
+            .map_err(|e| other(&db, &e))?;
+        rows.iter()
+            .map(|r| -> Result<Trainee, postgres::Error> {
+                Ok(Trainee {
+                    id: r.try_get(0)?,
+                    name: r.try_get(1)?,
+                    first_name: r.try_get(2)?,
+                    pin_hash: r.try_get(3)?,
+                    added_at: r.try_get(4)?,
+                    removed_at: r.try_get(5)?,
+                    failed_tries: u32::try_from(r.try_get::<_, i64>(6)?).unwrap_or(u32::MAX),
+                    paused_until: r.try_get(7)?,
+                })
+            })
+            .collect::<Result<_, _>>()
+            .map_err(|e| other(&db, &e))
+    }
+
+    pub(super) fn add_trainee(&mut self, t: &Trainee) -> Result<(), StoreError> {
+        let db = self.db.clone();
+        self.client
+            .execute(
+                &format!("INSERT INTO trainees ({ROSTER_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"),
+                &[
+                    &t.id,
+                    &t.name,
+                    &t.first_name,
+                    &t.pin_hash,
+                    &t.added_at,
+                    &t.removed_at,
+                    &i64::from(t.failed_tries),
+                    &t.paused_until,
+                ],
+            )
+            .map(|_| ())
+            .map_err(|e| other(&db, &e))
+    }
+
+    pub(super) fn set_tries(&mut self, t: &Trainee) -> Result<(), StoreError> {
+        let db = self.db.clone();
+        self.client
+            .execute(
+                "UPDATE trainees SET failed_tries = $2, paused_until = $3 WHERE id = $1",
+                &[&t.id, &i64::from(t.failed_tries), &t.paused_until],
+            )
+            .map(|_| ())
+            .map_err(|e| other(&db, &e))
+    }
+
+    pub(super) fn update_trainee(&mut self, t: &Trainee) -> Result<(), StoreError> {
+        let db = self.db.clone();
+        self.client
+            .execute(
+                "UPDATE trainees SET name = $2, pin_hash = $3, removed_at = $4, failed_tries = $5, paused_until = $6
+                 WHERE id = $1",
+                &[&t.id, &t.name, &t.pin_hash, &t.removed_at, &i64::from(t.failed_tries), &t.paused_until],
+            )
+            .map(|_| ())
+            .map_err(|e| other(&db, &e))
     }
 
     pub(super) fn summaries(&mut self, from: i64, to: i64) -> Result<Vec<Summary>, StoreError> {
+        let mut owners = Owners::new(self.roster()?);
         let db = self.db.clone();
         let rows = self
             .client
             .query(
-                "SELECT seq, trainee, scenario, total, categories, outcome, finished_at FROM records
+                "SELECT seq, trainee, scenario, total, categories, outcome, finished_at, trainee_id FROM records
                  WHERE mode = 'assessment' AND finished_at >= $1 AND finished_at < $2 AND played <> 'scripted'",
                 &[&from, &to],
             )
             .map_err(|e| other(&db, &e))?;
         let mut names = Interner::default();
-        rows.iter()
-            .map(|r| {
-                let seq: i64 = r.try_get(0).map_err(|e| other(&db, &e))?;
-                let bad = |e: &dyn std::fmt::Display| StoreError::Data { db: db.clone(), seq, detail: e.to_string() };
-                let categories: &str = r.try_get(4).map_err(|e| bad(&e))?;
-                let outcome: Option<&str> = r.try_get(5).map_err(|e| bad(&e))?;
-                Ok(Summary {
-                    seq,
-                    trainee: names.get(r.try_get(1).map_err(|e| bad(&e))?),
-                    scenario: names.get(r.try_get(2).map_err(|e| bad(&e))?),
-                    total: r.try_get(3).map_err(|e| bad(&e))?,
-                    categories: names.categories(categories).map_err(|e| bad(&e))?,
-                    outcome: outcome.and_then(parse_outcome),
-                    finished_at: r.try_get(6).map_err(|e| bad(&e))?,
-                })
-            })
-            .collect()
+        let mut out = Vec::with_capacity(rows.len());
+        for r in &rows {
+            let seq: i64 = r.try_get(0).map_err(|e| other(&db, &e))?;
+            let bad = |e: &dyn std::fmt::Display| StoreError::Data { db: db.clone(), seq, detail: e.to_string() };
+            let categories: &str = r.try_get(4).map_err(|e| bad(&e))?;
+            let outcome: Option<&str> = r.try_get(5).map_err(|e| bad(&e))?;
+            let trainee_id: Option<&str> = r.try_get(7).map_err(|e| bad(&e))?;
+            let finished_at: i64 = r.try_get(6).map_err(|e| bad(&e))?;
+            let name: &str = r.try_get(1).map_err(|e| bad(&e))?;
+            let Some(trainee) = owners.name(&mut names, name, trainee_id, finished_at) else { continue };
+            out.push(Summary {
+                seq,
+                trainee,
+                scenario: names.get(r.try_get(2).map_err(|e| bad(&e))?),
+                total: r.try_get(3).map_err(|e| bad(&e))?,
+                categories: names.categories(categories).map_err(|e| bad(&e))?,
+                outcome: outcome.and_then(parse_outcome),
+                finished_at,
+            });
+        }
+        Ok(out)
     }
 
     pub(super) fn trainees(&mut self) -> Result<Vec<String>, StoreError> {
@@ -242,7 +333,7 @@ fn save_in<'a>(
         .map_err(err)?;
     let put = tx
         .prepare(&format!(
-            "INSERT INTO records ({COLUMNS}) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18)"
+            "INSERT INTO records ({COLUMNS}) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19)"
         ))
         .map_err(err)?;
     let mut last_version = String::new();
@@ -285,6 +376,7 @@ fn save_in<'a>(
                 &prev,
                 &mac,
                 &record.played.as_str(),
+                &record.trainee_id,
             ],
         )
         .map_err(err)?;
@@ -316,6 +408,7 @@ fn stored(db: &str, r: &Row) -> Result<Stored, StoreError> {
     let text = |i| r.try_get::<_, &str>(i).map_err(e);
     let mut record = decode(db, seq, rec, text(4)?, text(6)?, text(7)?, text(8)?, r.try_get(10).map_err(e)?)?;
     record.played = super::Played::parse(text(17)?);
+    record.trainee_id = r.try_get(18).map_err(e)?;
     Ok(Stored { seq, record, prev_mac: text(15)?.to_string(), mac: text(16)?.to_string() })
 }
 

@@ -5,8 +5,10 @@ use std::time::Duration;
 
 use rusqlite::{Connection, ErrorCode, OptionalExtension, TransactionBehavior, params};
 
-use super::store::{COLUMNS, Interner, SCHEMA_VERSION, Summary, decode, encode, parse_outcome, scalars};
-use super::{ContentVersion, Head, Key, Record, StoreError, Stored};
+use super::store::{
+    COLUMNS, Interner, Owners, ROSTER_COLUMNS, SCHEMA_VERSION, Summary, Who, decode, encode, parse_outcome, scalars,
+};
+use super::{ContentVersion, Head, Key, Record, StoreError, Stored, Trainee};
 
 /// How long a save waits for another station's write to finish.
 const BUSY: Duration = Duration::from_secs(5);
@@ -35,6 +37,17 @@ const MIGRATIONS: &[&str] = &[
      ALTER TABLE records ADD COLUMN played TEXT NOT NULL DEFAULT 'unknown';
      DROP INDEX records_ranking;
      CREATE INDEX records_ranking ON records (mode, finished_at, trainee, scenario, total, outcome, categories, played);",
+    // 4: the roster (stable ids, PIN hashes, wrong tries); the roster id of each record's trainee.
+    "CREATE TABLE trainees (
+        id TEXT PRIMARY KEY, name TEXT NOT NULL, first_name TEXT NOT NULL, pin_hash TEXT NOT NULL,
+        added_at INTEGER NOT NULL, removed_at INTEGER,
+        failed_tries INTEGER NOT NULL DEFAULT 0, paused_until INTEGER NOT NULL DEFAULT 0);
+     CREATE UNIQUE INDEX trainees_by_name ON trainees (name) WHERE removed_at IS NULL;
+     ALTER TABLE records ADD COLUMN trainee_id TEXT;
+     CREATE INDEX records_by_trainee_id ON records (trainee_id, finished_at);
+     DROP INDEX records_ranking;
+     CREATE INDEX records_ranking
+         ON records (mode, finished_at, trainee, scenario, total, outcome, categories, played, trainee_id);",
 ];
 
 /// An open SQLite session database.
@@ -134,7 +147,7 @@ impl SqliteStore {
                 tx.prepare_cached("INSERT OR IGNORE INTO content_versions VALUES (?1, ?2, ?3, ?4)").map_err(err)?;
             let mut put = tx
                 .prepare_cached(&format!(
-                    "INSERT INTO records ({COLUMNS}) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18)"
+                    "INSERT INTO records ({COLUMNS}) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19)"
                 ))
                 .map_err(err)?;
             let mut last_version = String::new();
@@ -166,7 +179,8 @@ impl SqliteStore {
                     record.program,
                     prev,
                     mac,
-                    record.played.as_str()
+                    record.played.as_str(),
+                    record.trainee_id
                 ])
                 .map_err(err)?;
                 prev = mac;
@@ -204,15 +218,17 @@ impl SqliteStore {
                     r.get::<_, Option<String>>(10)?,
                     (r.get::<_, String>(15)?, r.get::<_, String>(16)?),
                     r.get::<_, String>(17)?,
+                    r.get::<_, Option<String>>(18)?,
                 ))
             })
             .map_err(err)?;
         let mut out = Vec::new();
         for row in rows {
-            let (seq, rec, [mode, choices, verdicts, categories], outcome, (prev_mac, mac), played) =
+            let (seq, rec, [mode, choices, verdicts, categories], outcome, (prev_mac, mac), played, trainee_id) =
                 row.map_err(err)?;
             let mut record = decode(&self.db, seq, rec, &mode, &choices, &verdicts, &categories, outcome.as_deref())?;
             record.played = super::Played::parse(&played);
+            record.trainee_id = trainee_id;
             out.push(Stored { seq, record, prev_mac, mac });
         }
         Ok(out)
@@ -223,21 +239,93 @@ impl SqliteStore {
         self.select("WHERE finished_at >= ?1 AND finished_at < ?2 ORDER BY seq", params![from, to])
     }
 
-    pub(super) fn history(&mut self, trainee: &str) -> Result<Vec<Stored>, StoreError> {
-        self.select("WHERE trainee = ?1 ORDER BY finished_at DESC, seq DESC", params![trainee])
+    pub(super) fn history(&mut self, who: &Who) -> Result<Vec<Stored>, StoreError> {
+        match *who {
+            Who::Roster { id, name, first_name } => self.select(
+                "WHERE trainee_id = ?1 OR (trainee_id IS NULL AND trainee IN (?2, ?3))
+                 ORDER BY finished_at DESC, seq DESC",
+                params![id, name, first_name],
+            ),
+            Who::Name(name) => self.select("WHERE trainee = ?1 ORDER BY finished_at DESC, seq DESC", params![name]),
+        }
+    }
+
+    pub(super) fn roster(&mut self) -> Result<Vec<Trainee>, StoreError> {
+        let db = self.db.clone();
+        let err = |e| classify(&db, e);
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!("SELECT {ROSTER_COLUMNS} FROM trainees ORDER BY added_at, id"))
+            .map_err(err)?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok(Trainee {
+                    id: r.get(0)?,
+                    name: r.get(1)?,
+                    first_name: r.get(2)?,
+                    pin_hash: r.get(3)?,
+                    added_at: r.get(4)?,
+                    removed_at: r.get(5)?,
+                    failed_tries: r.get(6)?,
+                    paused_until: r.get(7)?,
+                })
+            })
+            .map_err(err)?;
+        rows.collect::<Result<_, _>>().map_err(err)
+    }
+
+    pub(super) fn add_trainee(&mut self, t: &Trainee) -> Result<(), StoreError> {
+        self.conn
+            .execute(
+                &format!("INSERT INTO trainees ({ROSTER_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"),
+                params![
+                    t.id,
+                    t.name,
+                    t.first_name,
+                    t.pin_hash,
+                    t.added_at,
+                    t.removed_at,
+                    t.failed_tries,
+                    t.paused_until
+                ],
+            )
+            .map(|_| ())
+            .map_err(|e| classify(&self.db, e))
+    }
+
+    pub(super) fn set_tries(&mut self, t: &Trainee) -> Result<(), StoreError> {
+        self.conn
+            .execute(
+                "UPDATE trainees SET failed_tries = ?2, paused_until = ?3 WHERE id = ?1",
+                params![t.id, t.failed_tries, t.paused_until],
+            )
+            .map(|_| ())
+            .map_err(|e| classify(&self.db, e))
+    }
+
+    pub(super) fn update_trainee(&mut self, t: &Trainee) -> Result<(), StoreError> {
+        self.conn
+            .execute(
+                "UPDATE trainees SET name = ?2, pin_hash = ?3, removed_at = ?4, failed_tries = ?5, paused_until = ?6
+                 WHERE id = ?1",
+                params![t.id, t.name, t.pin_hash, t.removed_at, t.failed_tries, t.paused_until],
+            )
+            .map(|_| ())
+            .map_err(|e| classify(&self.db, e))
     }
 
     /// Read on two connections at once, each half of the time range (WAL lets readers run in
     /// parallel): a month of a million sessions is read in about half the time.
     pub(super) fn summaries(&mut self, from: i64, to: i64) -> Result<Vec<Summary>, StoreError> {
         let mid = from.saturating_add(to.saturating_sub(from) / 2);
-        let (path, db) = (self.path(), self.db.clone());
+        let roster = self.roster()?;
+        let (path, db, theirs) = (self.path(), self.db.clone(), roster.clone());
         let other = std::thread::spawn(move || -> Result<Vec<Summary>, StoreError> {
             let conn = Connection::open(&path).map_err(|e| classify(&db, e))?;
             conn.busy_timeout(BUSY).map_err(|e| classify(&db, e))?;
-            read_summaries(&conn, &db, from, mid)
+            read_summaries(&conn, &db, from, mid, Owners::new(theirs))
         });
-        let second = read_summaries(&self.conn, &self.db, mid, to);
+        let second = read_summaries(&self.conn, &self.db, mid, to, Owners::new(roster));
         let mut first = other
             .join()
             .map_err(|_| StoreError::Other { db: self.db.clone(), detail: "the reading thread failed".into() })??;
@@ -333,11 +421,17 @@ impl SqliteStore {
 }
 
 /// The assessment sessions that ended in `[from, to)`.
-fn read_summaries(conn: &Connection, db: &str, from: i64, to: i64) -> Result<Vec<Summary>, StoreError> {
+fn read_summaries(
+    conn: &Connection,
+    db: &str,
+    from: i64,
+    to: i64,
+    mut owners: Owners,
+) -> Result<Vec<Summary>, StoreError> {
     let err = |e| classify(db, e);
     let mut stmt = conn
         .prepare(
-            "SELECT seq, trainee, scenario, total, categories, outcome, finished_at FROM records
+            "SELECT seq, trainee, scenario, total, categories, outcome, finished_at, trainee_id FROM records
              WHERE mode = 'assessment' AND finished_at >= ?1 AND finished_at < ?2 AND played <> 'scripted'",
         )
         .map_err(err)?;
@@ -349,14 +443,17 @@ fn read_summaries(conn: &Connection, db: &str, from: i64, to: i64) -> Result<Vec
         let bad = |detail: String| StoreError::Data { db: db.to_string(), seq, detail };
         let text = |i: usize| r.get_ref(i).map_err(err)?.as_str().map_err(|e| bad(e.to_string()));
         let outcome = r.get_ref(5).map_err(err)?.as_str_or_null().map_err(|e| bad(e.to_string()))?;
+        let trainee_id = r.get_ref(7).map_err(err)?.as_str_or_null().map_err(|e| bad(e.to_string()))?;
+        let finished_at: i64 = r.get(6).map_err(err)?;
+        let Some(trainee) = owners.name(&mut names, text(1)?, trainee_id, finished_at) else { continue };
         out.push(Summary {
             seq,
-            trainee: names.get(text(1)?),
+            trainee,
             scenario: names.get(text(2)?),
             total: r.get(3).map_err(err)?,
             categories: names.categories(text(4)?).map_err(|e| bad(format!("categories: {e}")))?,
             outcome: outcome.and_then(parse_outcome),
-            finished_at: r.get(6).map_err(err)?,
+            finished_at,
         });
     }
     Ok(out)

@@ -189,10 +189,15 @@ impl Interner {
 
 /// The `records` columns, in the order both backends select and insert them.
 pub(super) const COLUMNS: &str = "seq, trainee, scenario, version, mode, seed, choices, verdicts, categories, total, \
-                                  outcome, ending, started_at, finished_at, program, prev_mac, mac, played";
+                                  outcome, ending, started_at, finished_at, program, prev_mac, mac, played, \
+                                  trainee_id";
+
+/// The `trainees` columns, in the order both backends select and insert them.
+pub(super) const ROSTER_COLUMNS: &str =
+    "id, name, first_name, pin_hash, added_at, removed_at, failed_tries, paused_until";
 
 /// The newest schema version this program knows.
-pub(super) const SCHEMA_VERSION: i64 = 3;
+pub(super) const SCHEMA_VERSION: i64 = 4;
 
 /// An open session database.
 pub enum Store {
@@ -235,9 +240,36 @@ impl Store {
         both!(self, s => s.records(range))
     }
 
-    /// A trainee's records, newest first.
+    /// A trainee's records, newest first: for a roster trainee (by name or id) every record
+    /// with their id, and those under their names without one; for anyone else, by name.
     pub fn history(&mut self, trainee: &str) -> Result<Vec<Stored>, StoreError> {
-        both!(self, s => s.history(trainee))
+        let roster = self.roster()?;
+        let who = match super::roster::find(&roster, trainee) {
+            Some(t) => Who::Roster { id: &t.id, name: &t.name, first_name: &t.first_name },
+            None => Who::Name(trainee),
+        };
+        both!(self, s => s.history(&who))
+    }
+
+    /// Everyone ever added to the roster (removed trainees too), in the order added.
+    pub fn roster(&mut self) -> Result<Vec<super::Trainee>, StoreError> {
+        both!(self, s => s.roster())
+    }
+
+    /// Put a new trainee on the roster.
+    pub(super) fn add_trainee(&mut self, trainee: &super::Trainee) -> Result<(), StoreError> {
+        both!(self, s => s.add_trainee(trainee))
+    }
+
+    /// Store a roster trainee's changed name, PIN hash, tries or removal (by id).
+    pub(super) fn update_trainee(&mut self, trainee: &super::Trainee) -> Result<(), StoreError> {
+        both!(self, s => s.update_trainee(trainee))
+    }
+
+    /// Store only a roster trainee's count of wrong PINs and pause (what a station's sign-in
+    /// writes; a PostgreSQL station role may update these two columns and nothing else).
+    pub(super) fn set_tries(&mut self, trainee: &super::Trainee) -> Result<(), StoreError> {
+        both!(self, s => s.set_tries(trainee))
     }
 
     /// The assessment sessions that ended in `[from, to)` (ms), for the ranking.
@@ -275,6 +307,83 @@ impl Store {
     /// ranking with a raw SQL aggregate this way).
     pub fn query_strings(&mut self, sql: &str, month: (i64, i64)) -> Result<Vec<Vec<String>>, StoreError> {
         both!(self, s => s.query_strings(sql, month))
+    }
+}
+
+/// Whose history to read.
+pub(super) enum Who<'a> {
+    /// A roster trainee.
+    Roster {
+        /// Their id.
+        id: &'a str,
+        /// Their name today.
+        name: &'a str,
+        /// The name they were added under.
+        first_name: &'a str,
+    },
+    /// Anyone else, by the name they typed.
+    Name(&'a str),
+}
+
+/// Whose assessment a stored session is, for the ranking: the roster trainee with the record's
+/// id; for a record without one (saved before the roster, or by an older program), the trainee
+/// added under its name if it ended before they were added, else the name itself if it ended
+/// before anyone was on the roster. Anything else ran without a PIN after the roster began and
+/// is not counted. Resolved once per distinct (name, id) pair, so a million rows cost a few
+/// hundred look-ups.
+pub(super) struct Owners {
+    roster: Vec<super::Trainee>,
+    /// When the roster began (the first trainee added); None while it is empty.
+    began: Option<i64>,
+    seen: std::collections::HashMap<(Box<str>, Option<Box<str>>), Owner>,
+}
+
+/// The shown name of a record's trainee, and the time before which a record must have ended
+/// to count (None: always counts).
+#[derive(Clone)]
+struct Owner {
+    shown: Arc<str>,
+    ended_before: Option<i64>,
+}
+
+impl Owners {
+    pub(super) fn new(roster: Vec<super::Trainee>) -> Owners {
+        let began = roster.iter().map(|t| t.added_at).min();
+        Owners { roster, began, seen: std::collections::HashMap::new() }
+    }
+
+    /// The shown name of the trainee stored as `name` with roster id `id`, or None when the
+    /// session does not count (see [`Owners`]).
+    pub(super) fn name(
+        &mut self,
+        names: &mut Interner,
+        name: &str,
+        id: Option<&str>,
+        finished_at: i64,
+    ) -> Option<Arc<str>> {
+        if self.began.is_none() && id.is_none() {
+            return Some(names.get(name));
+        }
+        let key = (Box::from(name), id.map(Box::from));
+        let owner = match self.seen.get(&key) {
+            Some(o) => o.clone(),
+            None => {
+                let found = super::roster::owner(&self.roster, id, name);
+                let owner = match (id, found) {
+                    (Some(_), Some(t)) => Owner { shown: names.get(&t.name), ended_before: None },
+                    // An id no roster entry has: shown as stored (the MAC vouches for it).
+                    (Some(_), None) => Owner { shown: names.get(name), ended_before: None },
+                    (None, Some(t)) => Owner { shown: names.get(&t.name), ended_before: Some(t.added_at) },
+                    (None, None) => Owner { shown: names.get(name), ended_before: self.began },
+                };
+                self.seen.insert(key, owner.clone());
+                owner
+            }
+        };
+        match owner.ended_before {
+            Some(t) if finished_at >= t => None,
+            _ => Some(owner.shown),
+        }
     }
 }
 
@@ -343,5 +452,6 @@ pub(super) fn scalars(
         finished_at,
         program,
         played: super::Played::Unknown,
+        trainee_id: None,
     }
 }

@@ -80,7 +80,7 @@ fn on_activate(
     match actions.get(ev.entity) {
         Ok(BriefingAction::Start) => {
             if let (Some(selected), Some(trainee)) = (selected, trainee) {
-                commands.insert_resource(Play::start(&selected, &trainee.0, content.generation));
+                commands.insert_resource(Play::start(&selected, &trainee.name, content.generation));
                 next.set(Screen::Conversation);
             }
         }

@@ -154,6 +154,7 @@ fn finish(
     play: Option<Res<Play>>,
     finished: Option<Res<Finished>>,
     launch: Res<Launch>,
+    trainee: Option<Res<crate::game::play::Trainee>>,
     scripted: Option<Res<crate::game::script::ScriptDone>>,
 ) {
     let Some(play) = play else { return };
@@ -167,7 +168,10 @@ fn finish(
         let version = crate::records::ContentVersion::of(&play.entry);
         // A scripted run (demos, tests) says so in its record; a trainee's own play is "window".
         let played = if scripted.is_some() { crate::records::Played::Scripted } else { crate::records::Played::Window };
-        let record = play.record(&card).played(played);
+        let mut record = play.record(&card).played(played);
+        if let Some(roster) = trainee.as_ref().and_then(|t| t.signed_in.as_ref()) {
+            record = record.signed_in(roster);
+        }
         match crate::records::save(&launch.db, launch.key_file.as_deref(), &record, &version) {
             Ok(saved @ crate::records::Saved::Stored { .. }) => Ok(saved.message(&launch.db)),
             Ok(saved) => Err(saved.message(&launch.db)),

@@ -60,7 +60,7 @@ fn spawn(mut commands: Commands, font: Res<UiFont>, launch: Res<Launch>, trainee
         bevy::input_focus::AutoFocus,
         ChildOf(header),
     ));
-    let me = trainee.map(|t| t.0.clone()).unwrap_or_default();
+    let me = trainee.map(|t| t.name.clone()).unwrap_or_default();
     let board = commands.spawn((theme::panel(), ChildOf(root))).id();
     match this_month(&launch) {
         Err(why) => {

@@ -6,6 +6,7 @@ mod debrief;
 mod leaderboard;
 mod overlay;
 mod picker;
+mod pin;
 mod sign_in;
 
 use bevy::input::ButtonState;
@@ -17,6 +18,7 @@ pub use conversation::{ChooseOption, ConversationAction, Reveal, SkipReveal};
 pub use debrief::DebriefAction;
 pub use leaderboard::LeaderboardAction;
 pub use picker::PickerAction;
+pub use pin::{AskPin, PinAction, TypedPin};
 pub use sign_in::{SignInAction, Typed};
 
 /// Which screen is showing.
@@ -25,6 +27,8 @@ pub enum Screen {
     /// Pick or type a trainee name.
     #[default]
     SignIn,
+    /// A roster trainee types their PIN.
+    Pin,
     /// A card per scenario; practice or assessment.
     Picker,
     /// The situation, the customer, the goal.
@@ -44,6 +48,7 @@ impl Plugin for ScreensPlugin {
     fn build(&self, app: &mut App) {
         app.init_state::<Screen>().add_plugins((
             sign_in::plugin,
+            pin::plugin,
             picker::plugin,
             briefing::plugin,
             conversation::plugin,

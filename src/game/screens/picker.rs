@@ -47,8 +47,15 @@ fn open_launch_scenario(
     mut commands: Commands,
     mut launch: ResMut<Launch>,
     content: Res<Content>,
+    trainee: Res<Trainee>,
     mut next: ResMut<NextState<Screen>>,
 ) {
+    // An assessment needs a roster trainee signed in with their PIN; anyone else stays on the
+    // picker, which says so.
+    if launch.mode == Mode::Assessment && !trainee.may_be_assessed() {
+        launch.scenario = None;
+        return;
+    }
     // `--scenario` opens its briefing once the library is there (see `refresh` for later).
     if let (Some(id), Some(lib)) = (launch.scenario.clone(), content.library.as_ref())
         && let Some(entry) = lib.entries.iter().find(|e| e.scenario.id == id)
@@ -69,7 +76,7 @@ fn spawn(mut commands: Commands, font: Res<UiFont>, content: Res<Content>, train
 }
 
 fn build(commands: &mut Commands, font: &UiFont, content: &Content, trainee: &Trainee, launch: &Launch) {
-    let history = launch.history(&trainee.0);
+    let history = launch.history(&trainee.name);
     let root = commands.spawn((theme::screen_root(Screen::Picker), PickerRoot(content.generation))).id();
     if let Err(why) = &history {
         let words = format!("Your past sessions cannot be read: {why}");
@@ -79,22 +86,30 @@ fn build(commands: &mut Commands, font: &UiFont, content: &Content, trainee: &Tr
     commands.spawn((
         theme::heading(
             font,
-            format!("Hello, {}. Choose a conversation to rehearse.", crate::records::printable(&trainee.0, 40)),
+            format!("Hello, {}. Choose a conversation to rehearse.", crate::records::printable(&trainee.name, 40)),
             28.0,
         ),
         ChildOf(header),
     ));
     commands.spawn((theme::button(font, "Leaderboard (L)", PickerAction::Leaderboard), ChildOf(header)));
     commands.spawn((theme::button(font, "Sign out", PickerAction::SignOut), ChildOf(header)));
-    commands.spawn((
-        theme::text(
-            font,
-            "Practice: feedback after every reply.  Assessment: no hints; counts for the monthly ranking.",
-            16.0,
-            theme::MUTED,
-        ),
-        ChildOf(root),
-    ));
+    let modes = if trainee.may_be_assessed() {
+        "Practice: feedback after every reply.  Assessment: no hints; counts for the monthly ranking."
+    } else {
+        "Practice: feedback after every reply. Assessments are for trainees on the roster, signed in with \
+         their PIN: ask your trainer to add you."
+    };
+    commands.spawn((theme::text(font, modes, 16.0, theme::MUTED), ChildOf(root)));
+    let assigned = launch.assigned_now();
+    let progress = Progress::of(&assigned, history.as_deref().unwrap_or_default());
+    if !assigned.is_empty() {
+        let words = format!(
+            "This month's assessments: {} of {} done. Only your first assessment of each counts.",
+            progress.done.len(),
+            assigned.len()
+        );
+        commands.spawn((theme::text(font, words, 16.0, theme::TEXT), ChildOf(root)));
+    }
     let Some(lib) = content.library.as_ref() else {
         let words = content.problem.clone().unwrap_or_else(|| "Loading the scenarios…".into());
         commands.spawn((theme::text(font, words, 16.0, theme::WARN), ChildOf(root)));
@@ -112,7 +127,9 @@ fn build(commands: &mut Commands, font: &UiFont, content: &Content, trainee: &Tr
                 .map(|s| (s.record.total, s.record.mode))
                 .max_by(|a, b| a.0.total_cmp(&b.0))
         });
-        card(commands, font, cards, entry, best, lib.is_stale(&entry.scenario.source));
+        let assignment = assigned.contains(&entry.scenario.id).then(|| progress.done.get(&entry.scenario.id).copied());
+        let shown = Card { entry, best, assignment, stale: lib.is_stale(&entry.scenario.source) };
+        card(commands, font, cards, &shown, trainee.may_be_assessed());
     }
     for b in lib.broken.iter().filter(|b| !lib.entries.iter().any(|e| e.scenario.source == b.file)) {
         let c = commands.spawn((card_size(), BackgroundColor(theme::PANEL), ChildOf(cards))).id();
@@ -136,7 +153,40 @@ fn card_size() -> Node {
     }
 }
 
-fn card(commands: &mut Commands, font: &UiFont, parent: Entity, entry: &Entry, best: Option<(f64, Mode)>, stale: bool) {
+/// The trainee's assessments this month of the assigned scenarios: the first one of each, the
+/// one that counts.
+struct Progress {
+    /// Assigned scenario id → the total of its first assessment this month.
+    done: std::collections::HashMap<String, f64>,
+}
+
+impl Progress {
+    fn of(assigned: &[String], history: &[crate::records::Stored]) -> Progress {
+        let month = crate::records::Month::now();
+        let mut done = std::collections::HashMap::new();
+        // History is newest first: the last one seen is the first played.
+        for s in history.iter().filter(|s| s.record.mode == Mode::Assessment && s.record.month() == month) {
+            if assigned.contains(&s.record.scenario) {
+                done.insert(s.record.scenario.clone(), s.record.total);
+            }
+        }
+        Progress { done }
+    }
+}
+
+/// What a scenario card shows.
+struct Card<'a> {
+    entry: &'a Entry,
+    /// The trainee's best total and the mode it was in.
+    best: Option<(f64, Mode)>,
+    /// Assigned this month: Some(the counting total, if assessed yet).
+    assignment: Option<Option<f64>>,
+    /// The file has errors and the last good version is played.
+    stale: bool,
+}
+
+fn card(commands: &mut Commands, font: &UiFont, parent: Entity, shown: &Card, may_be_assessed: bool) {
+    let Card { entry, best, assignment, stale } = *shown;
     let s = &entry.scenario;
     let c = commands.spawn((card_size(), BackgroundColor(theme::PANEL), ChildOf(parent))).id();
     commands.spawn((theme::heading(font, s.title.clone(), 20.0), ChildOf(c)));
@@ -150,6 +200,17 @@ fn card(commands: &mut Commands, font: &UiFont, parent: Entity, entry: &Entry, b
         None => "Your best: not played yet".into(),
     };
     commands.spawn((theme::text(font, best, 14.0, theme::TEXT), ChildOf(c)));
+    match assignment {
+        Some(Some(total)) => {
+            let words = format!("Assigned this month: assessed, {total:.0}/100 counts.");
+            commands.spawn((theme::text(font, words, 14.0, theme::GOOD), ChildOf(c)));
+        }
+        Some(None) => {
+            commands
+                .spawn((theme::text(font, "Assigned this month: not assessed yet.", 14.0, theme::WARN), ChildOf(c)));
+        }
+        None => {}
+    }
     if stale {
         commands.spawn((
             theme::text(font, "The file has errors: playing the last good version.", 14.0, theme::WARN),
@@ -159,10 +220,12 @@ fn card(commands: &mut Commands, font: &UiFont, parent: Entity, entry: &Entry, b
     let buttons = commands.spawn((theme::row(8.0), ChildOf(c))).id();
     commands
         .spawn((theme::button(font, "Practice", PickerAction::Open(s.id.clone(), Mode::Practice)), ChildOf(buttons)));
-    commands.spawn((
-        theme::button(font, "Assessment", PickerAction::Open(s.id.clone(), Mode::Assessment)),
-        ChildOf(buttons),
-    ));
+    if may_be_assessed {
+        commands.spawn((
+            theme::button(font, "Assessment", PickerAction::Open(s.id.clone(), Mode::Assessment)),
+            ChildOf(buttons),
+        ));
+    }
 }
 
 /// Rebuild the cards when the library changes (hot reload).
@@ -198,11 +261,15 @@ fn on_activate(
     actions: Query<&PickerAction>,
     content: Res<Content>,
     launch: Res<Launch>,
+    trainee: Res<Trainee>,
     mut commands: Commands,
     mut next: ResMut<NextState<Screen>>,
 ) {
     match actions.get(ev.entity) {
         Ok(PickerAction::Open(id, mode)) => {
+            if *mode == Mode::Assessment && !trainee.may_be_assessed() {
+                return;
+            }
             let Some(entry) = content.library.as_ref().and_then(|l| l.entries.iter().find(|e| &e.scenario.id == id))
             else {
                 return;

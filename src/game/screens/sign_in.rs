@@ -1,4 +1,5 @@
-//! Sign-in: pick an existing trainee or type a new name.
+//! Sign-in: pick an existing trainee or type a new name. A name on the trainer's roster goes on
+//! to the PIN screen (assessments need it); any other name signs in for practice.
 
 use bevy::input::keyboard::{Key, KeyboardInput};
 use bevy::prelude::*;
@@ -34,9 +35,8 @@ pub enum SignInAction {
 struct NameField;
 
 fn skip_if_named(mut commands: Commands, launch: Res<Launch>, mut next: ResMut<NextState<Screen>>) {
-    if let Some(name) = launch.trainee.as_deref().map(clean_name).filter(|n| !n.is_empty()) {
-        commands.insert_resource(Trainee(name));
-        next.set(Screen::Picker);
+    if let Some(name) = launch.trainee.clone() {
+        sign_in(&name, &launch, &mut commands, &mut next);
     }
 }
 
@@ -91,6 +91,7 @@ fn type_name(
     mut keys: MessageReader<KeyboardInput>,
     mut typed: ResMut<Typed>,
     mut field: Query<&mut Text, With<NameField>>,
+    launch: Res<Launch>,
     mut commands: Commands,
     mut next: ResMut<NextState<Screen>>,
 ) {
@@ -100,7 +101,7 @@ fn type_name(
             Key::Backspace => {
                 typed.0.pop();
             }
-            Key::Enter => sign_in(&typed.0, &mut commands, &mut next),
+            Key::Enter => sign_in(&typed.0, &launch, &mut commands, &mut next),
             Key::Character(c) if typed.0.chars().count() < crate::records::MAX_NAME => {
                 typed.0.extend(c.chars().filter(|c| !c.is_control()));
             }
@@ -115,11 +116,22 @@ fn type_name(
     }
 }
 
-fn sign_in(name: &str, commands: &mut Commands, next: &mut NextState<Screen>) {
+/// A roster name goes on to the PIN screen; any other name signs in for practice. When the
+/// roster cannot be read the trainee may still practise (the picker says assessments are off).
+fn sign_in(name: &str, launch: &Launch, commands: &mut Commands, next: &mut NextState<Screen>) {
     let name = clean_name(name);
-    if !name.is_empty() {
-        commands.insert_resource(Trainee(name));
-        next.set(Screen::Picker);
+    if name.is_empty() {
+        return;
+    }
+    match launch.on_roster(&name) {
+        Ok(Some(listed)) => {
+            commands.insert_resource(super::pin::AskPin(listed));
+            next.set(Screen::Pin);
+        }
+        Ok(None) | Err(_) => {
+            commands.insert_resource(Trainee::guest(name));
+            next.set(Screen::Picker);
+        }
     }
 }
 
@@ -127,12 +139,13 @@ fn on_activate(
     ev: On<Activate>,
     actions: Query<&SignInAction>,
     typed: Res<Typed>,
+    launch: Res<Launch>,
     mut commands: Commands,
     mut next: ResMut<NextState<Screen>>,
 ) {
     match actions.get(ev.entity) {
-        Ok(SignInAction::Existing(name)) => sign_in(name, &mut commands, &mut next),
-        Ok(SignInAction::Typed) => sign_in(&typed.0, &mut commands, &mut next),
+        Ok(SignInAction::Existing(name)) => sign_in(name, &launch, &mut commands, &mut next),
+        Ok(SignInAction::Typed) => sign_in(&typed.0, &launch, &mut commands, &mut next),
         Err(_) => {}
     }
 }
