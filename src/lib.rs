@@ -18,6 +18,7 @@ pub mod engine;
 #[cfg(feature = "gui")]
 pub mod game;
 pub mod library;
+pub mod lrs;
 pub mod records;
 pub mod report;
 mod ronfile;

@@ -400,7 +400,7 @@ fn xapi_statements_carry_actor_verb_object_and_result() {
     assert_eq!(all.as_array().map(Vec::len), Some(1));
     assert_eq!(s["actor"]["account"]["name"], "Ana");
     assert_eq!(s["verb"]["id"], "http://adlnet.gov/expapi/verbs/passed");
-    assert_eq!(s["object"]["id"], "urn:rehearse:scenario:angry_warranty");
+    assert_eq!(s["object"]["id"], "https://rehearse.invalid/scenarios/angry_warranty", "under the default home page");
     assert_eq!(s["result"]["score"]["scaled"], 1.0);
     assert_eq!((s["result"]["success"].as_bool(), s["result"]["completion"].as_bool()), (Some(true), Some(true)));
     assert_eq!(s["result"]["duration"], "PT3M12.4S");

@@ -86,15 +86,34 @@ pub enum RecordsCommand {
 /// `rehearse export …`.
 #[derive(Debug, clap::Subcommand)]
 pub enum ExportCommand {
-    /// xAPI 1.0.3 statements (JSON array), one per session of the month.
-    Xapi {
-        /// The month, YYYY-MM (default: this month, UTC).
-        #[arg(long, value_parser = parse_month)]
-        month: Option<Month>,
-        /// Write to this file instead of standard output.
-        #[arg(long, value_name = "FILE")]
-        out: Option<PathBuf>,
-    },
+    /// xAPI 1.0.3 statements, one per session of the month: a JSON array, or sent to a
+    /// Learning Record Store with --lrs. Checks the record chain with the trainer's key first.
+    Xapi(XapiArgs),
+}
+
+/// Arguments of `rehearse export xapi`.
+#[derive(Debug, clap::Args)]
+pub struct XapiArgs {
+    /// The month, YYYY-MM (default: this month, UTC).
+    #[arg(long, value_parser = parse_month)]
+    month: Option<Month>,
+    /// Write to this file instead of standard output.
+    #[arg(long, value_name = "FILE", conflicts_with = "lrs")]
+    out: Option<PathBuf>,
+    /// Send to this Learning Record Store's xAPI endpoint (e.g. https://lrs.example.org/xAPI).
+    #[arg(long, value_name = "URL", env = "REHEARSE_LRS")]
+    lrs: Option<String>,
+    /// The LRS user (HTTP basic auth).
+    #[arg(long, value_name = "USER", env = "REHEARSE_LRS_USER", requires = "lrs")]
+    user: Option<String>,
+    /// The LRS password (prefer the REHEARSE_LRS_PASSWORD variable: a command line is visible
+    /// to other users of the machine).
+    #[arg(long, value_name = "PASSWORD", env = "REHEARSE_LRS_PASSWORD", hide_env_values = true, requires = "lrs")]
+    password: Option<String>,
+    /// The URL the trainees' accounts and the scenarios' activity ids live under (usually the
+    /// LMS's own address).
+    #[arg(long, value_name = "URL", env = "REHEARSE_HOME_PAGE", default_value = xapi::Home::DEFAULT)]
+    home_page: String,
 }
 
 fn parse_month(s: &str) -> Result<Month, String> {
@@ -335,8 +354,13 @@ fn import(db: &DbArgs, file: &Path) -> Result<u8, Failure> {
 }
 
 pub(crate) fn export(db: &DbArgs, cmd: &ExportCommand) -> Result<u8, Failure> {
-    let ExportCommand::Xapi { month, out } = cmd;
-    let month = month.unwrap_or_else(Month::now);
+    let ExportCommand::Xapi(args) = cmd;
+    let month = args.month.unwrap_or_else(Month::now);
+    let home = xapi::Home::parse(&args.home_page).map_err(Failure::input)?;
+    let lrs = match &args.lrs {
+        Some(url) => Some(rehearse::lrs::Lrs::new(url, args.user.as_deref(), args.password.as_deref()).map_err(fail)?),
+        None => None,
+    };
     let mut store = open(db)?;
     // Records that were changed outside rehearse are not sent on as if they were true.
     if let Verified::Changed = verify_chain(&mut store, db)? {
@@ -344,11 +368,51 @@ pub(crate) fn export(db: &DbArgs, cmd: &ExportCommand) -> Result<u8, Failure> {
         return Ok(1);
     }
     let list = store.records(Some((month.start_ms(), month.end_ms()))).map_err(fail)?;
-    let statements: Vec<xapi::Statement> = list.iter().map(xapi::statement).collect();
-    let text = serde_json::to_string_pretty(&statements).unwrap_or_default() + "\n";
-    emit(out.as_deref(), &text)?;
-    if out.is_some() {
-        eprintln!("rehearse: wrote {} xAPI statement(s) for {month}", statements.len());
+    let mut versions = Replayer::default();
+    let statements: Vec<xapi::Statement> = list
+        .iter()
+        .map(|s| {
+            // Titles from the version played, so a later edit never changes a sent statement.
+            let described = versions.entry(&mut store, &s.record).map(|e| describe_scenario(&e)).unwrap_or_default();
+            xapi::statement(s, &home, &described)
+        })
+        .collect();
+    let Some(lrs) = lrs else {
+        let text = serde_json::to_string_pretty(&statements).unwrap_or_default() + "\n";
+        emit(args.out.as_deref(), &text)?;
+        if args.out.is_some() {
+            eprintln!("rehearse: wrote {} xAPI statement(s) for {month}", statements.len());
+        }
+        return Ok(0);
+    };
+    match lrs.send(&statements) {
+        Ok(sent) => {
+            println!(
+                "sent {} xAPI statement(s) for {month} to {} in {} batch(es): {} new, {} already there",
+                statements.len(),
+                lrs.url(),
+                sent.batches,
+                sent.stored,
+                sent.already
+            );
+            Ok(0)
+        }
+        Err(e) => {
+            let before = e.sent_before();
+            eprintln!("rehearse: {e}");
+            eprintln!(
+                "rehearse: {} statement(s) were delivered before it stopped; nothing is lost: the records stay in {}, \
+                 and sending again sends only what the LRS does not have",
+                before.stored + before.already,
+                db.spec()
+            );
+            Ok(1)
+        }
     }
-    Ok(0)
+}
+
+/// The scenario's title and summary as xAPI language maps.
+fn describe_scenario(entry: &rehearse::library::Entry) -> xapi::Described {
+    let en = |s: &str| std::iter::once(("en-US".to_string(), s.to_string())).collect();
+    xapi::Described { title: en(&entry.scenario.title), summary: en(&entry.scenario.summary) }
 }
