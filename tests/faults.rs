@@ -232,3 +232,40 @@ fn an_unreachable_server_gives_a_clear_message_and_a_recovery_file() {
     assert!(!run.stderr.contains("secret"));
     assert!(run.stderr.contains("recovered-sessions.jsonl"), "{}", run.stderr);
 }
+
+/// A database path that is not UTF-8 (a folder named in an old 8-bit code page) is used as the
+/// operating system names it, for saving, ranking and the second reading connection alike.
+#[cfg(unix)]
+#[test]
+fn a_database_path_that_is_not_utf8_is_used_as_given() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join(std::ffi::OsStr::from_bytes(b"sesiuni-\xe2\xba"));
+    let db = folder.join(std::ffi::OsStr::from_bytes(b"r\xe9pet.db"));
+    assert!(db.to_str().is_none(), "the path really is not UTF-8");
+    let key = dir.path().join("trainer.key");
+    std::fs::write(&key, "trainer secret\n").unwrap();
+    let run = |args: &[&std::ffi::OsStr]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_rehearse"))
+            .args(args)
+            .arg("--db")
+            .arg(&db)
+            .arg("--key-file")
+            .arg(&key)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .env("REHEARSE_DATA", common::data_dir())
+            .env_remove("REHEARSE_DB")
+            .output()
+            .unwrap()
+    };
+    let os = |s: &'static str| std::ffi::OsStr::new(s);
+    let played =
+        run(&[os("play"), os("angry_warranty"), os("--seed"), os("1"), os("--choices"), os("3,2,3,1,4,3,2,2,2,1,2,3")]);
+    assert!(played.status.success(), "{}", String::from_utf8_lossy(&played.stderr));
+    assert!(db.is_file(), "saved at exactly that path");
+    let stored = Store::open(&DbSpec::Sqlite(db.clone())).unwrap().records(None).unwrap();
+    assert_eq!(stored.len(), 1);
+    let verified = run(&[os("report"), os("--verify")]);
+    assert!(verified.status.success(), "{}", String::from_utf8_lossy(&verified.stderr));
+    assert!(String::from_utf8_lossy(&verified.stderr).contains("all 1 record(s)"));
+}

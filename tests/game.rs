@@ -12,7 +12,7 @@ use bevy::input::keyboard::{Key, KeyboardInput};
 use bevy::prelude::*;
 use bevy::ui_widgets::Activate;
 use rehearse::game::content::Content;
-use rehearse::game::play::{Finished, Play, Trainee};
+use rehearse::game::play::{Finished, Play, SaveState, Trainee};
 use rehearse::game::{Launch, Screen, headless_app};
 use rehearse::records::{DbSpec, Mode, Store};
 
@@ -136,9 +136,11 @@ fn sign_in_pick_play_and_debrief_with_keys_and_clicks() {
     let debrief = screen_text(&mut app);
     assert!(debrief.contains("Total 100/100"), "{debrief}");
     assert!(debrief.contains("Listening: 100/100") && debrief.contains("KEPT"), "{debrief}");
+    update_until(&mut app, "the background save", |a| a.world().resource::<Finished>().saved != SaveState::Saving);
+    assert!(screen_text(&mut app).contains("Saved as session #1"), "the debrief says so once saved");
     let finished = app.world().resource::<Finished>();
     assert_eq!(finished.card.total, 100.0);
-    assert!(finished.saved.is_ok());
+    assert!(matches!(&finished.saved, SaveState::Saved(words) if words.starts_with("Saved as session #1")));
     let stored = Store::open(&DbSpec::Sqlite(data.path().join("rehearse.db"))).and_then(|mut s| s.records(None));
     let stored = stored.expect("the store reads back");
     assert_eq!(stored.len(), 1);
@@ -184,14 +186,18 @@ fn sign_in_pick_play_and_debrief_with_keys_and_clicks() {
     // The leaderboard shows the month (a practice session ranks nobody) and the trainee's history.
     activate(&mut app, &rehearse::game::screens::DebriefAction::Picker);
     assert_eq!(screen(&app), Screen::Picker);
-    assert!(screen_text(&mut app).contains("Your best: 100/100 (practice)"));
+    update_until(&mut app, "the sessions read in the background", |a| {
+        screen_text(a).contains("Your best: 100/100 (practice)")
+    });
     activate(&mut app, &rehearse::game::screens::PickerAction::Leaderboard);
     assert_eq!(screen(&app), Screen::Leaderboard);
+    update_until(&mut app, "the leaderboard", |a| !screen_text(a).contains("Loading"));
     let board = screen_text(&mut app);
     assert!(board.contains("Nobody is ranked yet this month"), "{board}");
     assert!(
-        board.contains("Your sessions, Ana P") && board.contains("angry_warranty   practice   100/100   retained"),
-        "{board}"
+        board.contains("Your sessions, Ana P")
+            && board.contains("The brakes are grinding again   practice   100/100   retained"),
+        "the history names the scenario by its title: {board}"
     );
 }
 
@@ -362,6 +368,7 @@ fn a_roster_trainee_signs_in_with_a_pin_and_a_guest_only_practises() {
     let me = app.world().resource::<Trainee>().clone();
     assert_eq!(me.name, "Ana");
     assert!(me.may_be_assessed());
+    update_until(&mut app, "the trainee's progress", |a| screen_text(a).contains("This month's assessments"));
     let picker = screen_text(&mut app);
     assert!(picker.contains("This month's assessments: 0 of 1 done"), "{picker}");
     assert!(picker.contains("Assigned this month: not assessed yet."), "{picker}");
@@ -386,4 +393,46 @@ fn a_roster_trainee_signs_in_with_a_pin_and_a_guest_only_practises() {
     let assessment =
         q.iter(app.world()).any(|a| matches!(a, rehearse::game::screens::PickerAction::Open(_, Mode::Assessment)));
     assert!(!assessment, "no assessment button for a guest");
+}
+
+/// A save that waits for a locked database runs off the main thread: the app keeps updating,
+/// the debrief says "Saving…", and once the lock is released the session is stored.
+#[test]
+fn a_save_under_a_locked_database_does_not_stop_the_game() {
+    let data = tempfile::tempdir().expect("tempdir");
+    let mut l = launch(&common::scenarios_dir(), data.path());
+    l.trainee = Some("Bo".into());
+    let db = data.path().join("rehearse.db");
+    Store::open(&DbSpec::Sqlite(db.clone())).unwrap();
+    let mut app = headless_app(l);
+    ready(&mut app);
+    update_until(&mut app, "the picker", |a| screen(a) == Screen::Picker);
+    activate(&mut app, &picker_open("angry_warranty", Mode::Practice));
+    activate(&mut app, &rehearse::game::screens::BriefingAction::Start);
+    let holder = rusqlite::Connection::open(&db).unwrap();
+    holder.execute_batch("BEGIN EXCLUSIVE").unwrap();
+    for option in [3, 2, 3, 1, 4, 3, 2, 2, 2, 1, 2, 3] {
+        app.world_mut().write_message(rehearse::game::screens::ChooseOption(option));
+        app.update();
+    }
+    activate(&mut app, &rehearse::game::screens::ConversationAction::Debrief);
+    for _ in 0..10 {
+        app.update();
+    }
+    // A save on the main thread would have waited out the lock (5 s) inside the first of these
+    // updates and ended in a recovery file; in the background it is still waiting.
+    assert_eq!(app.world().resource::<Finished>().saved, SaveState::Saving);
+    assert!(screen_text(&mut app).contains("Saving…"), "{}", screen_text(&mut app));
+    holder.execute_batch("COMMIT").unwrap();
+    drop(holder);
+    update_until(&mut app, "the save", |a| a.world().resource::<Finished>().saved != SaveState::Saving);
+    assert!(matches!(&app.world().resource::<Finished>().saved, SaveState::Saved(_)));
+    assert_eq!(Store::open(&DbSpec::Sqlite(db)).unwrap().records(None).unwrap().len(), 1);
+
+    // "Replay with the best path shown" searches on the compute pool, then opens the briefing.
+    activate(&mut app, &rehearse::game::screens::DebriefAction::ReplayBest);
+    update_until(&mut app, "the best-path search", |a| screen(a) == Screen::Briefing);
+    let selected = app.world().resource::<rehearse::game::play::Selected>();
+    assert_eq!(selected.mode, Mode::Practice);
+    assert_eq!(selected.guide.as_deref(), Some(&[3, 2, 3, 1, 4, 3, 2, 2, 2, 1, 2, 3][..]));
 }

@@ -98,3 +98,110 @@ fn tiny_window_does_not_panic() {
     let debrief = load(&tmp.path().join("shots/04-debrief.png"));
     assert_eq!((debrief.width, debrief.height), (320, 240));
 }
+
+/// The trainee's own keys in the real window: a roster trainee types their PIN, starts the
+/// month's assigned assessment and answers until the customer's last line; the session is saved
+/// under their roster id, played live. Keys come through the X server (xdotool), as a keyboard's
+/// would.
+#[test]
+fn a_roster_trainee_signs_in_with_a_pin_and_plays_an_assigned_assessment() {
+    use std::io::BufRead;
+    use std::sync::mpsc;
+    use std::time::{Duration, Instant};
+
+    assert!(
+        Command::new("xdotool").arg("--version").output().is_ok_and(|o| o.status.success()),
+        "xdotool must be installed (apt-get install xdotool)"
+    );
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let db = tmp.path().join("sessions.db");
+    let key = tmp.path().join("trainer.key");
+    std::fs::write(&key, "trainer secret\n").unwrap();
+    let spec = rehearse::records::DbSpec::Sqlite(db.clone());
+    let ana = {
+        let mut store = rehearse::records::Store::open(&spec).unwrap();
+        let pin = rehearse::records::Pin::parse("2468").unwrap();
+        let ana = rehearse::records::roster::add(&mut store, "Ana", &pin).unwrap();
+        store.assign(&rehearse::records::Month::now().to_string(), &["angry_warranty".to_string()]).unwrap();
+        ana
+    };
+    // A display of our own, so xdotool's keys reach this window only.
+    let display = format!(":{}", 200 + std::process::id() % 500);
+    let mut xvfb = Command::new("Xvfb")
+        .args([display.as_str(), "-screen", "0", "1280x720x24", "-nolisten", "tcp"])
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(800));
+    let mut game = Command::new(env!("CARGO_BIN_EXE_rehearse"))
+        .args(["--trainee", "Ana", "--scenario", "angry_warranty", "--mode", "assessment"])
+        .arg("--db")
+        .arg(&db)
+        .arg("--key-file")
+        .arg(&key)
+        .env("DISPLAY", &display)
+        .env("REHEARSE_REPORT_READY", "1")
+        .env("REHEARSE_DATA", tmp.path().join("data"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let (tx, rx) = mpsc::channel();
+    let stdout = game.stdout.take().unwrap();
+    std::thread::spawn(move || {
+        for line in std::io::BufReader::new(stdout).lines().map_while(Result::ok) {
+            let _ = tx.send(line);
+        }
+    });
+    let wait_for = |word: &str, limit: Duration| {
+        let start = Instant::now();
+        while start.elapsed() < limit {
+            if let Ok(line) = rx.recv_timeout(Duration::from_millis(200))
+                && line.starts_with(word)
+            {
+                return true;
+            }
+        }
+        false
+    };
+    let xdotool = |args: &[&str]| {
+        Command::new("xdotool").args(args).env("DISPLAY", &display).status().expect("xdotool runs");
+    };
+    let ready = wait_for("ready", Duration::from_secs(60));
+    let mut saved = false;
+    if ready {
+        // Give the window the keyboard (there is no window manager to do it).
+        let found = Command::new("xdotool")
+            .args(["search", "--onlyvisible", "--name", "rehearse"])
+            .env("DISPLAY", &display)
+            .output()
+            .expect("xdotool runs");
+        let window = String::from_utf8_lossy(&found.stdout).lines().last().unwrap_or_default().to_string();
+        xdotool(&["windowfocus", "--sync", &window]);
+        std::thread::sleep(Duration::from_millis(300));
+        xdotool(&["key", "--delay", "120", "2", "4", "6", "8", "Return"]);
+        std::thread::sleep(Duration::from_millis(800));
+        // Start the briefing (Enter on its focused Start button), then show each line and
+        // answer with the first reply, until the conversation ends and the save is done.
+        for _ in 0..80 {
+            xdotool(&["key", "--delay", "80", "Return", "space", "1"]);
+            if wait_for("saved", Duration::from_millis(400)) {
+                saved = true;
+                break;
+            }
+        }
+    }
+    let _ = game.kill();
+    let _ = game.wait();
+    let _ = xvfb.kill();
+    let _ = xvfb.wait();
+    assert!(ready, "the game never became ready");
+    assert!(saved, "the assessment never finished and saved");
+    let stored = rehearse::records::Store::open(&spec).unwrap().records(None).unwrap();
+    let first = &stored.first().expect("a session was saved").record;
+    assert_eq!(first.mode, rehearse::records::Mode::Assessment);
+    assert_eq!(first.played, rehearse::records::Played::Window, "played live, not scripted");
+    assert_eq!(first.trainee_id.as_deref(), Some(ana.id.as_str()), "under Ana's roster id");
+    assert!(first.choices.iter().all(|(_, ms)| ms.is_some()), "every reply timed");
+    assert!(stored.iter().all(|s| s.record.trainee_id.as_deref() == Some(ana.id.as_str())));
+}

@@ -15,7 +15,7 @@ pub struct DbArgs {
     /// The session database: a SQLite file, or postgres://user:password@host/db
     /// (default: $REHEARSE_DB, else rehearse.db in the data folder).
     #[arg(long, global = true, value_name = "PATH|URL")]
-    pub db: Option<String>,
+    pub db: Option<std::ffi::OsString>,
     /// The trainer's record key file (default: $REHEARSE_KEY, else $REHEARSE_KEY_FILE, else
     /// rehearse.key in the data folder).
     #[arg(long, global = true, value_name = "FILE")]
@@ -190,10 +190,13 @@ fn emit(out: Option<&Path>, text: &str) -> Result<(), Failure> {
 }
 
 pub(crate) fn report(dir: &Path, db: &DbArgs, args: &ReportArgs) -> Result<u8, Failure> {
-    // Category titles and order for people come from the rulebook (ids when it cannot be read).
-    let book = rehearse::library::Library::load(dir).ok().map(|l| l.rulebook);
-    let titled = |r: ranking::Ranking| match &book {
-        Some(b) => r.titled(b),
+    // Category titles and order, and scenario titles, for people come from the library (ids
+    // when it cannot be read).
+    let lib = rehearse::library::Library::load(dir).ok();
+    let titled = |r: ranking::Ranking| match &lib {
+        Some(l) => r.titled(&l.rulebook).with_scenario_titles(|id| {
+            l.entries.iter().find(|e| e.scenario.id == id).map(|e| e.scenario.title.clone())
+        }),
         None => r,
     };
     let month = args.month.unwrap_or_else(Month::now);

@@ -67,6 +67,15 @@ impl Content {
     pub fn ready(&self) -> bool {
         self.library.is_some() || self.problem.is_some()
     }
+
+    /// A scenario's title for people, by id; the id itself when the library does not have it
+    /// (a scenario since removed).
+    pub fn title_of<'a>(&'a self, id: &'a str) -> &'a str {
+        self.library
+            .as_ref()
+            .and_then(|lib| lib.entries.iter().find(|e| e.scenario.id == id))
+            .map_or(id, |e| e.scenario.title.as_str())
+    }
 }
 
 #[derive(Resource, Debug, Default)]

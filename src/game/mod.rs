@@ -95,7 +95,7 @@ impl Plugin for GamePlugin {
             play::PlayPlugin,
         ));
         if std::env::var_os("REHEARSE_REPORT_READY").is_some() {
-            app.add_systems(Last, report_ready);
+            app.add_systems(Last, (report_ready, report_save_frames));
         }
     }
 }
@@ -116,6 +116,30 @@ fn report_ready(
     if said.0 && !said.1 && script.is_none_or(|d| d.0) {
         said.1 = true;
         println!("idle pid={}", std::process::id());
+    }
+}
+
+/// For `benches/window.rs`: print `saving pid=N` when a background save starts, then
+/// `saved longest_ms=X frames=N` when it ends: the longest frame drawn while it ran.
+fn report_save_frames(
+    time: Res<Time<Real>>,
+    saving: Option<Res<play::SaveTask>>,
+    mut during: Local<Option<(f64, u64)>>,
+) {
+    match (saving.is_some(), during.as_mut()) {
+        (true, None) => {
+            println!("saving pid={}", std::process::id());
+            *during = Some((0.0, 0));
+        }
+        (true, Some((longest, frames))) => {
+            *longest = longest.max(time.delta_secs_f64() * 1000.0);
+            *frames += 1;
+        }
+        (false, Some((longest, frames))) => {
+            println!("saved longest_ms={longest:.1} frames={frames}");
+            *during = None;
+        }
+        (false, None) => {}
     }
 }
 

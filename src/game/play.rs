@@ -150,8 +150,63 @@ pub struct Finished {
     pub play: Play,
     /// Its scorecard.
     pub card: Scorecard,
-    /// Where it was saved (`Ok`), or where it went instead and why (`Err`).
-    pub saved: Result<String, String>,
+    /// Whether it is saved yet, and where it went.
+    pub saved: SaveState,
+}
+
+/// Where a finished session went. Saving runs on Bevy's I/O task pool, so a locked database
+/// (which a save waits up to 5 s for) never stops the window drawing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveState {
+    /// Being written, off the main thread.
+    Saving,
+    /// Stored in the database: the message for the trainee.
+    Saved(String),
+    /// Not in the database: where it went instead and why (a recovery file), or why it is not
+    /// saved at all (a replay with the best path shown).
+    NotSaved(String),
+}
+
+/// The save in progress, polled each frame by [`finish_saving`].
+#[derive(Resource)]
+pub struct SaveTask(pub bevy::tasks::Task<SaveState>);
+
+/// Save a finished session on the I/O task pool; the debrief shows "Saving…" until it is done.
+pub fn save_in_background(
+    commands: &mut Commands,
+    db: crate::records::DbSpec,
+    key_file: Option<std::path::PathBuf>,
+    record: Record,
+    version: crate::records::ContentVersion,
+) {
+    let task = bevy::tasks::IoTaskPool::get().spawn(async move {
+        match crate::records::save(&db, key_file.as_deref(), &record, &version) {
+            Ok(saved @ crate::records::Saved::Stored { .. }) => SaveState::Saved(saved.message(&db)),
+            Ok(saved) => SaveState::NotSaved(saved.message(&db)),
+            Err(lost) => SaveState::NotSaved(format!("Not saved: {lost}")),
+        }
+    });
+    commands.insert_resource(SaveTask(task));
+}
+
+/// Once the background save is done, put its result on the finished session.
+/// While it runs the app keeps updating (a reactive window would otherwise sleep until the
+/// next input), so "Saving…" turns into the result as soon as it is there.
+fn finish_saving(
+    mut commands: Commands,
+    task: Option<ResMut<SaveTask>>,
+    finished: Option<ResMut<Finished>>,
+    mut redraw: MessageWriter<bevy::window::RequestRedraw>,
+) {
+    let Some(mut task) = task else { return };
+    let Some(state) = bevy::tasks::futures::check_ready(&mut task.0) else {
+        redraw.write(bevy::window::RequestRedraw);
+        return;
+    };
+    commands.remove_resource::<SaveTask>();
+    if let Some(mut finished) = finished {
+        finished.saved = state;
+    }
 }
 
 /// Advances the game clock and applies the engine's deadlines; swaps in edited scenarios.
@@ -159,7 +214,7 @@ pub struct PlayPlugin;
 
 impl Plugin for PlayPlugin {
     fn build(&self, app: &mut App) {
-        app.add_systems(Update, (tick, hot_swap));
+        app.add_systems(Update, (tick, hot_swap, finish_saving));
     }
 }
 

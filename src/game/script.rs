@@ -128,6 +128,7 @@ fn drive(
     mut skip: MessageWriter<SkipReveal>,
     mut exit: MessageWriter<AppExit>,
     mut done: ResMut<ScriptDone>,
+    saving: Option<Res<super::play::SaveTask>>,
 ) {
     if done.0 {
         return;
@@ -233,7 +234,8 @@ fn drive(
             script.next_step();
         }
         Screen::Debrief => {
-            if !script.photo(&mut commands, "04-debrief") {
+            // The photograph shows where the session went, not "Saving…".
+            if saving.is_some() || !script.photo(&mut commands, "04-debrief") {
                 return;
             }
             if script.options.exit_after_debrief {

@@ -50,10 +50,9 @@ pub(super) fn write(
     let mut line = serde_json::to_string(&item).unwrap_or_default();
     line.push('\n');
     let first = recovery_file(db);
-    let fallback = std::env::temp_dir().join(format!(
-        "rehearse-{}",
-        first.file_name().map_or_else(|| "recovered-sessions.jsonl".to_string(), |n| n.to_string_lossy().into_owned(),)
-    ));
+    let mut name = std::ffi::OsString::from("rehearse-");
+    name.push(first.file_name().unwrap_or("recovered-sessions.jsonl".as_ref()));
+    let fallback = std::env::temp_dir().join(name);
     append(&first, &line)
         .map(|()| first.clone())
         .or_else(|e| append(&fallback, &line).map(|()| fallback).map_err(|_| e))

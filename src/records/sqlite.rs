@@ -53,6 +53,9 @@ const MIGRATIONS: &[&str] = &[
 /// An open SQLite session database.
 pub struct SqliteStore {
     conn: Connection,
+    /// The file, as the operating system names it (not necessarily UTF-8).
+    path: PathBuf,
+    /// The file's name for messages.
     db: String,
 }
 
@@ -71,7 +74,7 @@ impl SqliteStore {
                 .map_err(|e| StoreError::Other { db: db.clone(), detail: format!("cannot create its folder: {e}") })?;
         }
         let conn = Connection::open(path).map_err(|e| classify(&db, e))?;
-        let mut store = SqliteStore { conn, db };
+        let mut store = SqliteStore { conn, path: path.to_path_buf(), db };
         store.setup().map_err(|e| classify(&store.db, e))?;
         store.migrate()?;
         Ok(store)
@@ -416,7 +419,7 @@ impl SqliteStore {
 
     /// The file.
     pub fn path(&self) -> PathBuf {
-        PathBuf::from(&self.db)
+        self.path.clone()
     }
 }
 

@@ -19,20 +19,24 @@ pub enum DbSpec {
 
 impl DbSpec {
     /// `--db` if given, else `$REHEARSE_DB`, else `rehearse.db` in the data folder.
-    /// A value starting with `postgres://` or `postgresql://` is a server; anything else a file.
-    pub fn choose(arg: Option<&str>) -> DbSpec {
-        match arg.map(str::to_string).or_else(|| std::env::var("REHEARSE_DB").ok()).filter(|s| !s.trim().is_empty()) {
+    /// A value starting with `postgres://` or `postgresql://` is a server; anything else a file
+    /// (any path the operating system takes, UTF-8 or not).
+    pub fn choose(arg: Option<&std::ffi::OsStr>) -> DbSpec {
+        let given = arg.map(std::ffi::OsStr::to_os_string).or_else(|| std::env::var_os("REHEARSE_DB"));
+        match given.filter(|s| !s.to_string_lossy().trim().is_empty()) {
             Some(s) => DbSpec::parse(&s),
             None => DbSpec::Sqlite(super::data_dir().join("rehearse.db")),
         }
     }
 
     /// Read a `--db` value.
-    pub fn parse(s: &str) -> DbSpec {
-        if s.starts_with("postgres://") || s.starts_with("postgresql://") {
-            DbSpec::Postgres(s.to_string())
-        } else {
-            DbSpec::Sqlite(PathBuf::from(s))
+    pub fn parse(s: impl AsRef<std::ffi::OsStr>) -> DbSpec {
+        let s = s.as_ref();
+        match s.to_str() {
+            Some(url) if url.starts_with("postgres://") || url.starts_with("postgresql://") => {
+                DbSpec::Postgres(url.to_string())
+            }
+            _ => DbSpec::Sqlite(PathBuf::from(s)),
         }
     }
 }

@@ -21,6 +21,11 @@ pub fn table(r: &Ranking) -> String {
         r.scenarios.len(),
         r.min_sessions
     );
+    let set = if r.assigned { "assigned" } else { "assessed" };
+    let names: Vec<String> = r.scenario_names().iter().map(|n| printable(n, 60)).collect();
+    if !names.is_empty() {
+        let _ = writeln!(out, "Scenarios ({set}): {}", names.join("; "));
+    }
     let cats: String =
         r.categories.iter().map(|c| format!(" {:>w$}", printable(r.title(c), 24), w = column(r, c))).collect();
     let _ = writeln!(

@@ -53,6 +53,11 @@ pub fn html(r: &Ranking, trend: &[(Month, HashMap<String, f64>)]) -> String {
         m = r.min_sessions,
         target = r.retained_target * 100.0
     );
+    if !r.scenarios.is_empty() {
+        let set = if r.assigned { "assigned" } else { "assessed" };
+        let names: Vec<String> = r.scenario_names().iter().map(|n| escape(n)).collect();
+        let _ = writeln!(out, "<p>Scenarios ({set}): {}</p>", names.join("; "));
+    }
     table(&mut out, r);
     bars(&mut out, r);
     trend_chart(&mut out, r, trend);

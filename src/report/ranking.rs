@@ -83,6 +83,9 @@ pub struct Ranking {
     /// Category titles by id, for people ([`Ranking::titled`]); ids are shown where missing.
     #[serde(skip)]
     pub category_titles: BTreeMap<String, String>,
+    /// Scenario titles by id, for people ([`Ranking::with_scenario_titles`]).
+    #[serde(skip)]
+    pub scenario_titles: BTreeMap<String, String>,
     /// Sessions needed to qualify.
     pub min_sessions: usize,
     /// The retained-customer target, 0–1.
@@ -192,6 +195,7 @@ fn build<'a>(month: Month, sessions: &'a [Summary], rules: &'a Rules) -> Ranking
         assigned,
         categories: categories.into_iter().map(str::to_string).collect(),
         category_titles: BTreeMap::new(),
+        scenario_titles: BTreeMap::new(),
         min_sessions: rules.min_sessions,
         retained_target: RETAINED_TARGET,
         sessions: by_trainee_sessions,
@@ -206,6 +210,21 @@ impl Ranking {
         self.categories.sort_by_key(|c| position(c));
         self.category_titles = book.categories.iter().map(|c| (c.id.clone(), c.title.clone())).collect();
         self
+    }
+
+    /// The ranking with the month's scenarios named by their titles (`title_of` gives None for a
+    /// scenario no longer in the library, which keeps its id).
+    pub fn with_scenario_titles(mut self, title_of: impl Fn(&str) -> Option<String>) -> Ranking {
+        self.scenario_titles = self.scenarios.iter().filter_map(|id| Some((id.clone(), title_of(id)?))).collect();
+        self
+    }
+
+    /// The month's scenarios for people: titles where known, else ids, in title order.
+    pub fn scenario_names(&self) -> Vec<&str> {
+        let mut names: Vec<&str> =
+            self.scenarios.iter().map(|id| self.scenario_titles.get(id).map_or(id.as_str(), String::as_str)).collect();
+        names.sort_unstable();
+        names
     }
 
     /// A category's title, or its id when the title is not known.

@@ -36,6 +36,8 @@ pub struct Spot {
 pub struct ScenarioRules {
     /// Scenario id.
     pub scenario: String,
+    /// Its title, from the newest version played (the id when no version can be read).
+    pub title: String,
     /// Sessions in the month (practice and assessment).
     pub sessions: usize,
     /// Rules, most failed first.
@@ -62,7 +64,12 @@ pub fn analyse(store: &mut Store, records: &[Stored]) -> Vec<ScenarioRules> {
             let mut slips: BTreeMap<String, usize> = BTreeMap::new();
             let mut endings: BTreeMap<(String, String), usize> = BTreeMap::new();
             let mut not_replayed = 0;
+            // Sessions are in chain order: the last version read is the newest played.
+            let mut title = None;
             for s in &list {
+                if let Ok(entry) = replayer.entry(store, &s.record) {
+                    title = Some(entry.scenario.title.clone());
+                }
                 let mut first_fail: Option<u16> = None;
                 for v in &s.record.verdicts {
                     let e = rules.entry(&v.rule).or_default();
@@ -112,6 +119,7 @@ pub fn analyse(store: &mut Store, records: &[Stored]) -> Vec<ScenarioRules> {
             endings.sort_by(|a, b| b.0.sessions.cmp(&a.0.sessions).then(a.0.id.cmp(&b.0.id)));
             ScenarioRules {
                 scenario: scenario.to_string(),
+                title: title.unwrap_or_else(|| scenario.to_string()),
                 sessions: list.len(),
                 rules,
                 first_slips,
@@ -129,7 +137,8 @@ pub fn table(month: &str, all: &[ScenarioRules]) -> String {
         out.push_str("  (no sessions this month)\n");
     }
     for s in all {
-        let _ = writeln!(out, "\n{} ({} sessions)", printable(&s.scenario, 60), s.sessions);
+        let _ =
+            writeln!(out, "\n{} [{}] ({} sessions)", printable(&s.title, 60), printable(&s.scenario, 40), s.sessions);
         let _ = writeln!(out, "  {:<28} {:>8} {:>8} {:>6}", "rule", "broken", "applied", "rate");
         for r in s.rules.iter().filter(|r| r.applied > 0) {
             let _ = writeln!(

@@ -9,7 +9,7 @@ use bevy::window::RequestRedraw;
 
 use super::{Screen, digit, pressed};
 use crate::game::Launch;
-use crate::game::play::{Finished, Play};
+use crate::game::play::{Finished, Play, SaveState, save_in_background};
 use crate::game::theme::{self, UiFont};
 use crate::records::Mode;
 use crate::score::Verdict;
@@ -163,7 +163,7 @@ fn finish(
     }
     let card = play.scorecard();
     let saved = if play.guide.is_some() {
-        Err("replays with the best path shown are not saved".into())
+        SaveState::NotSaved("Replays with the best path shown are not saved.".into())
     } else {
         let version = crate::records::ContentVersion::of(&play.entry);
         // A scripted run (demos, tests) says so in its record; a trainee's own play is "window".
@@ -172,11 +172,8 @@ fn finish(
         if let Some(roster) = trainee.as_ref().and_then(|t| t.signed_in.as_ref()) {
             record = record.signed_in(roster);
         }
-        match crate::records::save(&launch.db, launch.key_file.as_deref(), &record, &version) {
-            Ok(saved @ crate::records::Saved::Stored { .. }) => Ok(saved.message(&launch.db)),
-            Ok(saved) => Err(saved.message(&launch.db)),
-            Err(lost) => Err(format!("Not saved: {lost}")),
-        }
+        save_in_background(&mut commands, launch.db.clone(), launch.key_file.clone(), record, version);
+        SaveState::Saving
     };
     commands.insert_resource(Finished { card, play: play.clone(), saved });
 }

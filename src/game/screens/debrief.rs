@@ -9,13 +9,13 @@ use bevy::ui_widgets::Activate;
 use super::picker::seed;
 use super::{Screen, pressed};
 use crate::game::Launch;
-use crate::game::play::{Finished, Selected};
+use crate::game::play::{Finished, SaveState, Selected};
 use crate::game::theme::{self, UiFont};
 use crate::score::Verdict;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Debrief), spawn)
-        .add_systems(Update, keys.run_if(in_state(Screen::Debrief)))
+        .add_systems(Update, (keys, show_save_state, replay_when_found).run_if(in_state(Screen::Debrief)))
         .add_observer(on_activate);
 }
 
@@ -53,9 +53,9 @@ fn spawn(mut commands: Commands, font: Res<UiFont>, finished: Option<Res<Finishe
         theme::text(&font, format!("Outcome: {outcome}.  Customer satisfaction: {sat}.  {summary}"), 16.0, theme::TEXT),
         ChildOf(root),
     ));
-    if let Err(why) = &f.saved {
-        commands.spawn((theme::text(&font, why.clone(), 14.0, theme::WARN), ChildOf(root)));
-    }
+    let (words, color) = save_line(&f.saved);
+    commands.spawn((theme::text(&font, words, 14.0, color), SaveLine, ChildOf(root)));
+    commands.spawn((theme::text(&font, "", 14.0, theme::MUTED), FindingLine, ChildOf(root)));
     let buttons = commands.spawn((theme::row(10.0), ChildOf(root))).id();
     commands.spawn((
         theme::button(&font, "Retry (R)", DebriefAction::Retry),
@@ -171,6 +171,63 @@ fn spawn(mut commands: Commands, font: Res<UiFont>, finished: Option<Res<Finishe
     }
 }
 
+/// The line that says whether the session is saved yet.
+#[derive(Component)]
+struct SaveLine;
+
+fn save_line(state: &SaveState) -> (String, Color) {
+    match state {
+        SaveState::Saving => ("Saving…".into(), theme::MUTED),
+        SaveState::Saved(words) => (words.clone(), theme::MUTED),
+        SaveState::NotSaved(why) => (why.clone(), theme::WARN),
+    }
+}
+
+fn show_save_state(finished: Option<Res<Finished>>, mut lines: Query<(&mut Text, &mut TextColor), With<SaveLine>>) {
+    let Some(f) = finished.filter(|f| f.is_changed()) else { return };
+    let (words, color) = save_line(&f.saved);
+    for (mut text, mut text_color) in &mut lines {
+        text.0.clone_from(&words);
+        text_color.0 = color;
+    }
+}
+
+/// The best-path search for "replay with the best path shown", on the compute task pool.
+#[derive(Resource)]
+struct FindingBest {
+    task: bevy::tasks::Task<Option<Vec<usize>>>,
+    entry: crate::library::Entry,
+    seed: u64,
+}
+
+#[derive(Component)]
+struct FindingLine;
+
+/// Once the best path is found, start the guided replay (practice, same seed).
+fn replay_when_found(
+    mut commands: Commands,
+    finding: Option<ResMut<FindingBest>>,
+    mut next: ResMut<NextState<Screen>>,
+    mut redraw: MessageWriter<bevy::window::RequestRedraw>,
+    mut lines: Query<&mut Text, With<FindingLine>>,
+) {
+    let Some(mut finding) = finding else { return };
+    let Some(guide) = bevy::tasks::futures::check_ready(&mut finding.task) else {
+        for mut line in &mut lines {
+            if line.0.is_empty() {
+                line.0 = "Finding the best path…".into();
+            }
+        }
+        redraw.write(bevy::window::RequestRedraw);
+        return;
+    };
+    let (entry, seed) = (finding.entry.clone(), finding.seed);
+    commands.remove_resource::<FindingBest>();
+    // The same conversation with the answers shown is practice, whatever the first was.
+    commands.insert_resource(Selected { entry, mode: crate::records::Mode::Practice, seed, guide });
+    next.set(Screen::Briefing);
+}
+
 fn act(
     action: DebriefAction,
     commands: &mut Commands,
@@ -195,12 +252,12 @@ fn act(
         }
         DebriefAction::ReplayBest => {
             let facts = f.play.session.transcript().facts.clone();
-            let guide =
-                crate::analyze::extremes(&entry.scenario, &entry.rubric, Some(&facts)).ok().map(|x| x.best_path);
             let seed = f.play.session.transcript().seed;
-            // The same conversation with the answers shown is practice, whatever the first was.
-            commands.insert_resource(Selected { entry, mode: crate::records::Mode::Practice, seed, guide });
-            next.set(Screen::Briefing);
+            let (scenario, rubric) = (entry.scenario.clone(), entry.rubric.clone());
+            let task = bevy::tasks::AsyncComputeTaskPool::get().spawn(async move {
+                crate::analyze::extremes(&scenario, &rubric, Some(&facts)).ok().map(|x| x.best_path)
+            });
+            commands.insert_resource(FindingBest { task, entry, seed });
         }
         DebriefAction::Picker => next.set(Screen::Picker),
     }

@@ -7,14 +7,15 @@ use bevy::ui_widgets::Activate;
 
 use super::{Screen, pressed};
 use crate::game::Launch;
+use crate::game::content::Content;
 use crate::game::play::Trainee;
 use crate::game::theme::{self, UiFont};
-use crate::records::{Month, Store, format_ms, printable};
+use crate::records::{Month, Store, Stored, format_ms, printable};
 use crate::report::ranking::{self, Ranking, Row, Rules};
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Leaderboard), spawn)
-        .add_systems(Update, keys.run_if(in_state(Screen::Leaderboard)))
+        .add_systems(Update, (keys, show_loaded).run_if(in_state(Screen::Leaderboard)))
         .add_observer(on_activate);
 }
 
@@ -51,6 +52,22 @@ fn row_text(row: &Row, scenarios: usize) -> String {
     )
 }
 
+/// The board and history being read on the I/O task pool.
+#[derive(Resource)]
+struct Loading(bevy::tasks::Task<Loaded>);
+
+/// What the leaderboard shows, read off the main thread.
+struct Loaded {
+    board: Result<Ranking, String>,
+    history: Result<Vec<Stored>, String>,
+}
+
+#[derive(Component)]
+struct BoardPanel;
+
+#[derive(Component)]
+struct HistoryPanel;
+
 fn spawn(mut commands: Commands, font: Res<UiFont>, launch: Res<Launch>, trainee: Option<Res<Trainee>>) {
     let root = commands.spawn(theme::screen_root(Screen::Leaderboard)).id();
     let header = commands.spawn((theme::row(16.0), ChildOf(root))).id();
@@ -61,65 +78,120 @@ fn spawn(mut commands: Commands, font: Res<UiFont>, launch: Res<Launch>, trainee
         ChildOf(header),
     ));
     let me = trainee.map(|t| t.name.clone()).unwrap_or_default();
-    let board = commands.spawn((theme::panel(), ChildOf(root))).id();
-    match this_month(&launch) {
-        Err(why) => {
-            commands.spawn((theme::text(&font, why, 16.0, theme::WARN), ChildOf(board)));
-        }
-        Ok(r) => {
-            let rule = format!(
-                "Assessment sessions only. Score: your best total on each of this month's {} scenario(s), averaged; \
-                 at least {} sessions to be ranked. Retained target: {:.0}%.",
-                r.scenarios.len(),
-                r.min_sessions,
-                r.retained_target * 100.0
-            );
-            commands.spawn((theme::text(&font, rule, 14.0, theme::MUTED), ChildOf(board)));
-            if r.ranking.is_empty() {
-                commands
-                    .spawn((theme::text(&font, "Nobody is ranked yet this month.", 16.0, theme::TEXT), ChildOf(board)));
-            }
-            for row in r.ranking.iter().take(10).chain(r.ranking.iter().skip(10).filter(|row| row.trainee == me)) {
-                let colour = if row.trainee == me { theme::FOCUS } else { theme::TEXT };
-                commands.spawn((theme::text(&font, row_text(row, r.scenarios.len()), 16.0, colour), ChildOf(board)));
-            }
-            if let Some(row) = r.unqualified.iter().find(|row| row.trainee == me) {
-                let words = format!(
-                    "You: {} — {} more assessment session(s) to be ranked.",
-                    row_text(row, r.scenarios.len()),
-                    r.min_sessions.saturating_sub(row.sessions)
-                );
-                commands.spawn((theme::text(&font, words, 16.0, theme::FOCUS), ChildOf(board)));
-            }
-        }
-    }
+    commands.spawn((theme::panel(), BoardPanel, ChildOf(root))).with_child(theme::text(
+        &font,
+        "Loading the leaderboard…",
+        16.0,
+        theme::MUTED,
+    ));
     commands.spawn((theme::heading(&font, format!("Your sessions, {}", printable(&me, 40)), 20.0), ChildOf(root)));
-    let history = commands.spawn((theme::panel(), ChildOf(root))).id();
-    match launch.history(&me) {
+    commands.spawn((theme::panel(), HistoryPanel, ChildOf(root))).with_child(theme::text(
+        &font,
+        "Loading your sessions…",
+        16.0,
+        theme::MUTED,
+    ));
+    let launch = launch.clone();
+    let task = bevy::tasks::IoTaskPool::get()
+        .spawn(async move { Loaded { board: this_month(&launch), history: launch.history(&me) } });
+    commands.insert_resource(Loading(task));
+}
+
+/// Once the board and history are read, show them (the window keeps drawing meanwhile).
+#[allow(clippy::too_many_arguments)]
+fn show_loaded(
+    mut commands: Commands,
+    font: Res<UiFont>,
+    content: Res<Content>,
+    trainee: Option<Res<Trainee>>,
+    loading: Option<ResMut<Loading>>,
+    board: Query<Entity, With<BoardPanel>>,
+    history: Query<Entity, With<HistoryPanel>>,
+    mut redraw: MessageWriter<bevy::window::RequestRedraw>,
+) {
+    let Some(mut loading) = loading else { return };
+    let Some(loaded) = bevy::tasks::futures::check_ready(&mut loading.0) else {
+        redraw.write(bevy::window::RequestRedraw);
+        return;
+    };
+    commands.remove_resource::<Loading>();
+    let me = trainee.map(|t| t.name.clone()).unwrap_or_default();
+    if let Ok(panel) = board.single() {
+        commands.entity(panel).despawn_related::<Children>();
+        fill_board(&mut commands, &font, panel, &loaded.board, &me);
+    }
+    if let Ok(panel) = history.single() {
+        commands.entity(panel).despawn_related::<Children>();
+        fill_history(&mut commands, &font, panel, &loaded.history, &content);
+    }
+}
+
+fn fill_board(commands: &mut Commands, font: &UiFont, board: Entity, ranking: &Result<Ranking, String>, me: &str) {
+    let r = match ranking {
         Err(why) => {
-            commands.spawn((theme::text(&font, why, 16.0, theme::WARN), ChildOf(history)));
+            commands.spawn((theme::text(font, why.clone(), 16.0, theme::WARN), ChildOf(board)));
+            return;
+        }
+        Ok(r) => r,
+    };
+    let rule = format!(
+        "Assessment sessions only. Score: your first assessment's total on each of this month's {} scenario(s), \
+         averaged; at least {} sessions to be ranked. Retained target: {:.0}%.",
+        r.scenarios.len(),
+        r.min_sessions,
+        r.retained_target * 100.0
+    );
+    commands.spawn((theme::text(font, rule, 14.0, theme::MUTED), ChildOf(board)));
+    if r.ranking.is_empty() {
+        commands.spawn((theme::text(font, "Nobody is ranked yet this month.", 16.0, theme::TEXT), ChildOf(board)));
+    }
+    for row in r.ranking.iter().take(10).chain(r.ranking.iter().skip(10).filter(|row| row.trainee == me)) {
+        let colour = if row.trainee == me { theme::FOCUS } else { theme::TEXT };
+        commands.spawn((theme::text(font, row_text(row, r.scenarios.len()), 16.0, colour), ChildOf(board)));
+    }
+    if let Some(row) = r.unqualified.iter().find(|row| row.trainee == me) {
+        let words = format!(
+            "You: {} — {} more assessment session(s) to be ranked.",
+            row_text(row, r.scenarios.len()),
+            r.min_sessions.saturating_sub(row.sessions)
+        );
+        commands.spawn((theme::text(font, words, 16.0, theme::FOCUS), ChildOf(board)));
+    }
+}
+
+fn fill_history(
+    commands: &mut Commands,
+    font: &UiFont,
+    history: Entity,
+    list: &Result<Vec<Stored>, String>,
+    content: &Content,
+) {
+    let list = match list {
+        Err(why) => {
+            commands.spawn((theme::text(font, why.clone(), 16.0, theme::WARN), ChildOf(history)));
+            return;
         }
         Ok(list) if list.is_empty() => {
-            commands.spawn((theme::text(&font, "No sessions yet.", 16.0, theme::MUTED), ChildOf(history)));
+            commands.spawn((theme::text(font, "No sessions yet.", 16.0, theme::MUTED), ChildOf(history)));
+            return;
         }
-        Ok(list) => {
-            for s in list.iter().take(HISTORY) {
-                let r = &s.record;
-                let words = format!(
-                    "{}   {}   {}   {:.0}/100   {}",
-                    format_ms(r.finished_at),
-                    printable(&r.scenario, 40),
-                    r.mode.as_str(),
-                    r.total,
-                    r.outcome.map_or("unfinished", |o| o.as_str())
-                );
-                commands.spawn((theme::text(&font, words, 14.0, theme::TEXT), ChildOf(history)));
-            }
-            if list.len() > HISTORY {
-                let more = format!("… and {} earlier session(s).", list.len() - HISTORY);
-                commands.spawn((theme::text(&font, more, 14.0, theme::MUTED), ChildOf(history)));
-            }
-        }
+        Ok(list) => list,
+    };
+    for s in list.iter().take(HISTORY) {
+        let r = &s.record;
+        let words = format!(
+            "{}   {}   {}   {:.0}/100   {}",
+            format_ms(r.finished_at),
+            printable(content.title_of(&r.scenario), 48),
+            r.mode.as_str(),
+            r.total,
+            r.outcome.map_or("unfinished", |o| o.as_str())
+        );
+        commands.spawn((theme::text(font, words, 14.0, theme::TEXT), ChildOf(history)));
+    }
+    if list.len() > HISTORY {
+        let more = format!("… and {} earlier session(s).", list.len() - HISTORY);
+        commands.spawn((theme::text(font, more, 14.0, theme::MUTED), ChildOf(history)));
     }
 }
 

@@ -14,8 +14,12 @@ use crate::library::Entry;
 use crate::records::Mode;
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(OnEnter(Screen::Picker), (open_launch_scenario, spawn).chain())
-        .add_systems(Update, (open_launch_scenario, refresh, keys).run_if(in_state(Screen::Picker)))
+    app.init_resource::<Progress>()
+        .add_systems(OnEnter(Screen::Picker), (open_launch_scenario, load_progress, spawn).chain())
+        .add_systems(
+            Update,
+            (open_launch_scenario, progress_loaded, refresh, keys).chain().run_if(in_state(Screen::Picker)),
+        )
         .add_observer(on_activate);
 }
 
@@ -30,8 +34,51 @@ pub enum PickerAction {
     Leaderboard,
 }
 
+/// The content generation and [`Progress::version`] a picker was built from.
 #[derive(Component)]
-struct PickerRoot(u64);
+struct PickerRoot(u64, u64);
+
+/// The signed-in trainee's sessions and this month's assignment, read off the main thread.
+#[derive(Resource, Default)]
+struct Progress {
+    /// None while being read.
+    loaded: Option<Loaded>,
+    /// Bumped when a read finishes, so the cards are rebuilt.
+    version: u64,
+}
+
+struct Loaded {
+    history: Result<Vec<crate::records::Stored>, String>,
+    assigned: Vec<String>,
+}
+
+#[derive(Resource)]
+struct ProgressTask(bevy::tasks::Task<Loaded>);
+
+/// Start reading the trainee's sessions and the month's assignment on the I/O task pool.
+fn load_progress(mut commands: Commands, launch: Res<Launch>, trainee: Res<Trainee>, mut progress: ResMut<Progress>) {
+    progress.loaded = None;
+    let (launch, name) = (launch.clone(), trainee.name.clone());
+    let task = bevy::tasks::IoTaskPool::get()
+        .spawn(async move { Loaded { history: launch.history(&name), assigned: launch.assigned_now() } });
+    commands.insert_resource(ProgressTask(task));
+}
+
+fn progress_loaded(
+    mut commands: Commands,
+    task: Option<ResMut<ProgressTask>>,
+    mut progress: ResMut<Progress>,
+    mut redraw: MessageWriter<bevy::window::RequestRedraw>,
+) {
+    let Some(mut task) = task else { return };
+    let Some(loaded) = bevy::tasks::futures::check_ready(&mut task.0) else {
+        redraw.write(bevy::window::RequestRedraw);
+        return;
+    };
+    commands.remove_resource::<ProgressTask>();
+    progress.loaded = Some(loaded);
+    progress.version += 1;
+}
 
 /// Pick a session seed: the launch seed, or a fresh random one.
 /// The seed for a session: the launch's own for practice (demos, tests), else one from the
@@ -71,14 +118,28 @@ fn open_launch_scenario(
     }
 }
 
-fn spawn(mut commands: Commands, font: Res<UiFont>, content: Res<Content>, trainee: Res<Trainee>, launch: Res<Launch>) {
-    build(&mut commands, &font, &content, &trainee, &launch);
+fn spawn(
+    mut commands: Commands,
+    font: Res<UiFont>,
+    content: Res<Content>,
+    trainee: Res<Trainee>,
+    progress: Res<Progress>,
+) {
+    build(&mut commands, &font, &content, &trainee, &progress);
 }
 
-fn build(commands: &mut Commands, font: &UiFont, content: &Content, trainee: &Trainee, launch: &Launch) {
-    let history = launch.history(&trainee.name);
-    let root = commands.spawn((theme::screen_root(Screen::Picker), PickerRoot(content.generation))).id();
-    if let Err(why) = &history {
+fn build(commands: &mut Commands, font: &UiFont, content: &Content, trainee: &Trainee, progress: &Progress) {
+    let none = Ok(Vec::new());
+    let (history, assigned) = match &progress.loaded {
+        Some(l) => (&l.history, l.assigned.as_slice()),
+        None => (&none, &[][..]),
+    };
+    let root =
+        commands.spawn((theme::screen_root(Screen::Picker), PickerRoot(content.generation, progress.version))).id();
+    if progress.loaded.is_none() {
+        commands.spawn((theme::text(font, "Loading your sessions…", 14.0, theme::MUTED), ChildOf(root)));
+    }
+    if let Err(why) = history {
         let words = format!("Your past sessions cannot be read: {why}");
         commands.spawn((theme::text(font, words, 14.0, theme::WARN), ChildOf(root)));
     }
@@ -100,12 +161,11 @@ fn build(commands: &mut Commands, font: &UiFont, content: &Content, trainee: &Tr
          their PIN: ask your trainer to add you."
     };
     commands.spawn((theme::text(font, modes, 16.0, theme::MUTED), ChildOf(root)));
-    let assigned = launch.assigned_now();
-    let progress = Progress::of(&assigned, history.as_deref().unwrap_or_default());
+    let done = Done::of(assigned, history.as_deref().unwrap_or_default());
     if !assigned.is_empty() {
         let words = format!(
             "This month's assessments: {} of {} done. Only your first assessment of each counts.",
-            progress.done.len(),
+            done.0.len(),
             assigned.len()
         );
         commands.spawn((theme::text(font, words, 16.0, theme::TEXT), ChildOf(root)));
@@ -127,7 +187,7 @@ fn build(commands: &mut Commands, font: &UiFont, content: &Content, trainee: &Tr
                 .map(|s| (s.record.total, s.record.mode))
                 .max_by(|a, b| a.0.total_cmp(&b.0))
         });
-        let assignment = assigned.contains(&entry.scenario.id).then(|| progress.done.get(&entry.scenario.id).copied());
+        let assignment = assigned.contains(&entry.scenario.id).then(|| done.0.get(&entry.scenario.id).copied());
         let shown = Card { entry, best, assignment, stale: lib.is_stale(&entry.scenario.source) };
         card(commands, font, cards, &shown, trainee.may_be_assessed());
     }
@@ -153,15 +213,12 @@ fn card_size() -> Node {
     }
 }
 
-/// The trainee's assessments this month of the assigned scenarios: the first one of each, the
-/// one that counts.
-struct Progress {
-    /// Assigned scenario id → the total of its first assessment this month.
-    done: std::collections::HashMap<String, f64>,
-}
+/// The trainee's assessments this month of the assigned scenarios: assigned scenario id → the
+/// total of its first assessment this month, the one that counts.
+struct Done(std::collections::HashMap<String, f64>);
 
-impl Progress {
-    fn of(assigned: &[String], history: &[crate::records::Stored]) -> Progress {
+impl Done {
+    fn of(assigned: &[String], history: &[crate::records::Stored]) -> Done {
         let month = crate::records::Month::now();
         let mut done = std::collections::HashMap::new();
         // History is newest first: the last one seen is the first played.
@@ -170,7 +227,7 @@ impl Progress {
                 done.insert(s.record.scenario.clone(), s.record.total);
             }
         }
-        Progress { done }
+        Done(done)
     }
 }
 
@@ -234,15 +291,15 @@ fn refresh(
     font: Res<UiFont>,
     content: Res<Content>,
     trainee: Res<Trainee>,
-    launch: Res<Launch>,
+    progress: Res<Progress>,
     roots: Query<(Entity, &PickerRoot)>,
 ) {
     let Ok((root, shown)) = roots.single() else { return };
-    if shown.0 == content.generation && !font.is_changed() {
+    if (shown.0, shown.1) == (content.generation, progress.version) && !font.is_changed() {
         return;
     }
     commands.entity(root).despawn();
-    build(&mut commands, &font, &content, &trainee, &launch);
+    build(&mut commands, &font, &content, &trainee, &progress);
 }
 
 fn keys(mut keys: MessageReader<KeyboardInput>, mut next: ResMut<NextState<Screen>>) {
