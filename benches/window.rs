@@ -54,9 +54,9 @@ fn cpu_ticks(pid: u32) -> Option<u64> {
     Some(f.get(11)?.parse::<u64>().ok()? + f.get(12)?.parse::<u64>().ok()?)
 }
 
-fn measure(program: &Path, args: &[&str], data: &Path) -> Sample {
-    let start = Instant::now();
-    let mut child: Child = Command::new("xvfb-run")
+/// Start `program` under Xvfb, reporting its progress on stdout.
+fn launch(program: &Path, args: &[&str], data: &Path) -> Child {
+    Command::new("xvfb-run")
         .args(["-a", "-s", "-screen 0 1280x720x24"])
         .arg(program)
         .args(args)
@@ -66,7 +66,12 @@ fn measure(program: &Path, args: &[&str], data: &Path) -> Sample {
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
-        .expect("xvfb-run (apt-get install xvfb xauth mesa-vulkan-drivers libvulkan1)");
+        .expect("xvfb-run (apt-get install xvfb xauth mesa-vulkan-drivers libvulkan1)")
+}
+
+fn measure(program: &Path, args: &[&str], data: &Path) -> Sample {
+    let start = Instant::now();
+    let mut child = launch(program, args, data);
     let mut lines = BufReader::new(child.stdout.take().expect("stdout")).lines();
     let pid = wait_for(&mut lines, "ready").unwrap_or_else(|| panic!("{} never became ready", program.display()));
     let ready = start.elapsed();
@@ -105,17 +110,7 @@ fn save_frames(program: &Path, data: &Path, lock: Duration) -> (f64, u64) {
         "--pace",
         "0",
     ];
-    let mut child: Child = Command::new("xvfb-run")
-        .args(["-a", "-s", "-screen 0 1280x720x24"])
-        .arg(program)
-        .args(args)
-        .env("REHEARSE_REPORT_READY", "1")
-        .env("REHEARSE_DATA", data)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("xvfb-run");
+    let mut child = launch(program, &args, data);
     let mut lines = BufReader::new(child.stdout.take().expect("stdout")).lines();
     wait_for(&mut lines, "ready").expect("ready");
     if !lock.is_zero() {

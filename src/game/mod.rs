@@ -81,6 +81,20 @@ impl Launch {
     }
 }
 
+/// The result of background work (a `Task` on one of Bevy's pools) once it is done. Until then
+/// it asks for another frame, so a reactive window keeps updating instead of sleeping until the
+/// next input, and gives None.
+pub(crate) fn poll<T>(
+    task: &mut bevy::tasks::Task<T>,
+    redraw: &mut MessageWriter<bevy::window::RequestRedraw>,
+) -> Option<T> {
+    let done = bevy::tasks::futures::check_ready(task);
+    if done.is_none() {
+        redraw.write(bevy::window::RequestRedraw);
+    }
+    done
+}
+
 /// Everything of the game except the window and the renderer.
 pub struct GamePlugin {
     /// Start-up options.

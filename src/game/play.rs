@@ -199,10 +199,7 @@ fn finish_saving(
     mut redraw: MessageWriter<bevy::window::RequestRedraw>,
 ) {
     let Some(mut task) = task else { return };
-    let Some(state) = bevy::tasks::futures::check_ready(&mut task.0) else {
-        redraw.write(bevy::window::RequestRedraw);
-        return;
-    };
+    let Some(state) = crate::game::poll(&mut task.0, &mut redraw) else { return };
     commands.remove_resource::<SaveTask>();
     if let Some(mut finished) = finished {
         finished.saved = state;

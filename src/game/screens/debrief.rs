@@ -212,13 +212,12 @@ fn replay_when_found(
     mut lines: Query<&mut Text, With<FindingLine>>,
 ) {
     let Some(mut finding) = finding else { return };
-    let Some(guide) = bevy::tasks::futures::check_ready(&mut finding.task) else {
+    let Some(guide) = crate::game::poll(&mut finding.task, &mut redraw) else {
         for mut line in &mut lines {
             if line.0.is_empty() {
                 line.0 = "Finding the best path…".into();
             }
         }
-        redraw.write(bevy::window::RequestRedraw);
         return;
     };
     let (entry, seed) = (finding.entry.clone(), finding.seed);

@@ -110,10 +110,7 @@ fn show_loaded(
     mut redraw: MessageWriter<bevy::window::RequestRedraw>,
 ) {
     let Some(mut loading) = loading else { return };
-    let Some(loaded) = bevy::tasks::futures::check_ready(&mut loading.0) else {
-        redraw.write(bevy::window::RequestRedraw);
-        return;
-    };
+    let Some(loaded) = crate::game::poll(&mut loading.0, &mut redraw) else { return };
     commands.remove_resource::<Loading>();
     let me = trainee.map(|t| t.name.clone()).unwrap_or_default();
     if let Ok(panel) = board.single() {

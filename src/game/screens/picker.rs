@@ -71,10 +71,7 @@ fn progress_loaded(
     mut redraw: MessageWriter<bevy::window::RequestRedraw>,
 ) {
     let Some(mut task) = task else { return };
-    let Some(loaded) = bevy::tasks::futures::check_ready(&mut task.0) else {
-        redraw.write(bevy::window::RequestRedraw);
-        return;
-    };
+    let Some(loaded) = crate::game::poll(&mut task.0, &mut redraw) else { return };
     commands.remove_resource::<ProgressTask>();
     progress.loaded = Some(loaded);
     progress.version += 1;
