@@ -134,26 +134,34 @@ fn report_ready(
 }
 
 /// For `benches/window.rs`: print `saving pid=N` when a background save starts, then
-/// `saved longest_ms=X frames=N` when it ends: the longest frame drawn while it ran.
+/// `saved longest_ms=X frames=N before_ms=Y` when it ends: the longest frame drawn while it ran,
+/// and, as the baseline, the longest of the 60 frames before it started.
 fn report_save_frames(
     time: Res<Time<Real>>,
     saving: Option<Res<play::SaveTask>>,
-    mut during: Local<Option<(f64, u64)>>,
+    mut recent: Local<std::collections::VecDeque<f64>>,
+    mut during: Local<Option<(f64, u64, f64)>>,
 ) {
+    let frame_ms = time.delta_secs_f64() * 1000.0;
     match (saving.is_some(), during.as_mut()) {
         (true, None) => {
             println!("saving pid={}", std::process::id());
-            *during = Some((0.0, 0));
+            *during = Some((0.0, 0, recent.iter().copied().fold(0.0, f64::max)));
         }
-        (true, Some((longest, frames))) => {
-            *longest = longest.max(time.delta_secs_f64() * 1000.0);
+        (true, Some((longest, frames, _))) => {
+            *longest = longest.max(frame_ms);
             *frames += 1;
         }
-        (false, Some((longest, frames))) => {
-            println!("saved longest_ms={longest:.1} frames={frames}");
+        (false, Some((longest, frames, before))) => {
+            println!("saved longest_ms={longest:.1} frames={frames} before_ms={before:.1}");
             *during = None;
         }
-        (false, None) => {}
+        (false, None) => {
+            recent.push_back(frame_ms);
+            if recent.len() > 60 {
+                recent.pop_front();
+            }
+        }
     }
 }
 
