@@ -73,8 +73,13 @@ pub type RecoveredSessions = (Vec<(Record, ContentVersion)>, Vec<String>);
 
 /// The sessions in a recovery file, with `file:line: problem` for each line that cannot be read.
 pub fn read_recovery(path: &Path) -> Result<RecoveredSessions, RecoveryError> {
-    let text = std::fs::read(path).map_err(|source| RecoveryError { path: path.to_path_buf(), source })?;
-    let text = String::from_utf8_lossy(&text);
+    let bytes = std::fs::read(path).map_err(|source| RecoveryError { path: path.to_path_buf(), source })?;
+    Ok(parse_recovery(path, &bytes))
+}
+
+/// The sessions in a recovery file's bytes; `path` names the file in the problems.
+pub fn parse_recovery(path: &Path, bytes: &[u8]) -> RecoveredSessions {
+    let text = String::from_utf8_lossy(bytes);
     let mut good = Vec::new();
     let mut bad = Vec::new();
     for (i, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
@@ -83,5 +88,5 @@ pub fn read_recovery(path: &Path) -> Result<RecoveredSessions, RecoveryError> {
             Err(e) => bad.push(format!("{}:{}: {e}", path.display(), i + 1)),
         }
     }
-    Ok((good, bad))
+    (good, bad)
 }
