@@ -19,6 +19,7 @@ pub mod engine;
 pub mod game;
 pub mod library;
 pub mod lrs;
+pub mod paths;
 pub mod records;
 pub mod report;
 mod ronfile;

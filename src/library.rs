@@ -109,17 +109,29 @@ fn list(d: &[Diagnostic]) -> String {
     d.iter().map(|d| format!("  {d}")).collect::<Vec<_>>().join("\n")
 }
 
-/// The scenario folder to use: `$REHEARSE_SCENARIOS`, else `./scenarios`, else the one shipped
-/// beside the sources.
+mod shipped {
+    include!(concat!(env!("OUT_DIR"), "/shipped.rs"));
+}
+
+/// The name that stands for the library compiled into the binary, where a folder would be.
+pub const BUILT_IN: &str = "(built-in library)";
+
+/// The scenario folder to use: `$REHEARSE_SCENARIOS`, else `./scenarios`, else `scenarios` in
+/// the data folder, when either has a rulebook; else the library compiled into the binary
+/// ([`BUILT_IN`]), so a copied binary plays from any folder.
 pub fn default_dir() -> PathBuf {
     if let Some(dir) = std::env::var_os("REHEARSE_SCENARIOS") {
         return PathBuf::from(dir);
     }
-    let local = PathBuf::from("scenarios");
-    if local.join(RULEBOOK_FILE).is_file() {
-        return local;
-    }
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios")
+    [PathBuf::from("scenarios"), crate::paths::data_dir().join("scenarios")]
+        .into_iter()
+        .find(|dir| dir.join(RULEBOOK_FILE).is_file())
+        .unwrap_or_else(|| PathBuf::from(BUILT_IN))
+}
+
+/// True for the name of the built-in library.
+pub fn is_built_in(dir: &Path) -> bool {
+    dir == Path::new(BUILT_IN)
 }
 
 fn read(file: &Path) -> Result<String, Diagnostic> {
@@ -205,8 +217,26 @@ pub struct Sources {
 }
 
 impl Sources {
-    /// Read a folder's rulebook and scenario files.
+    /// The library compiled into the binary.
+    pub fn built_in() -> Sources {
+        let dir = PathBuf::from(BUILT_IN);
+        let text = |name: &str| shipped::SHIPPED.iter().find(|(n, _)| *n == name).map(|(_, t)| t.to_string());
+        Sources {
+            rulebook: text(RULEBOOK_FILE).ok_or_else(|| "no rulebook was built in".to_string()),
+            scenarios: shipped::SHIPPED
+                .iter()
+                .filter(|(name, _)| name.ends_with(SCENARIO_SUFFIX))
+                .map(|(name, text)| (dir.join(name), Ok(text.to_string())))
+                .collect(),
+            dir,
+        }
+    }
+
+    /// Read a folder's rulebook and scenario files ([`BUILT_IN`]: the built-in library).
     pub fn read(dir: &Path) -> Result<Sources, LibraryError> {
+        if is_built_in(dir) {
+            return Ok(Sources::built_in());
+        }
         let files = scenario_files(dir)?;
         let rulebook =
             std::fs::read_to_string(dir.join(RULEBOOK_FILE)).map_err(|e| format!("cannot read the file: {e}"));

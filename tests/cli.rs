@@ -274,3 +274,52 @@ fn an_assessment_cannot_be_scripted_or_seeded() {
     let run = rehearse(&["play", "angry_warranty", "--seed", "1", "--choices", "3,2,3,1,4,3,2,2,2,1,2,3", "--no-save"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
 }
+
+/// A binary copied to another station, run from an empty folder: it lists and plays the library
+/// compiled into it; a trainer's `scenarios` folder in the data folder overrides it.
+#[test]
+fn a_copied_binary_plays_the_built_in_library_from_an_empty_folder() {
+    let station = tempfile::tempdir().unwrap();
+    let binary = station.path().join("rehearse");
+    std::fs::copy(env!("CARGO_BIN_EXE_rehearse"), &binary).unwrap();
+    let data = station.path().join("data");
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new(&binary)
+            .args(args)
+            .current_dir(station.path())
+            .env("REHEARSE_DATA", &data)
+            .env_remove("REHEARSE_SCENARIOS")
+            .env_remove("REHEARSE_DB")
+            .output()
+            .unwrap();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (code, listed, err) = run(&["list"]);
+    assert_eq!(code, Some(0), "{err}");
+    let shipped = std::fs::read_dir(common::scenarios_dir())
+        .unwrap()
+        .filter(|e| e.as_ref().unwrap().file_name().to_string_lossy().ends_with(".scenario.ron"))
+        .count();
+    assert_eq!(listed.lines().count(), shipped, "{listed}");
+    assert!(listed.contains("The brakes are grinding again"), "{listed}");
+    let (code, json, err) =
+        run(&["play", "angry_warranty", "--seed", "1", "--choices", "3,2,3,1,4,3,2,2,2,1,2,3", "--json", "--no-save"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(json.contains("\"total\": 100.0"), "{json}");
+
+    // The trainer's own folder in the data folder wins over the built-in library.
+    let own = data.join("scenarios");
+    std::fs::create_dir_all(&own).unwrap();
+    std::fs::copy(common::scenarios_dir().join("rulebook.ron"), own.join("rulebook.ron")).unwrap();
+    let text = std::fs::read_to_string(common::scenarios_dir().join("angry_warranty.scenario.ron")).unwrap();
+    let renamed = text.replacen("The brakes are grinding again", "The brakes grind (our branch)", 1);
+    std::fs::write(own.join("angry_warranty.scenario.ron"), renamed).unwrap();
+    let (code, listed, err) = run(&["list"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert_eq!(listed.lines().count(), 1, "{listed}");
+    assert!(listed.contains("The brakes grind (our branch)"), "{listed}");
+}

@@ -205,3 +205,28 @@ fn a_roster_trainee_signs_in_with_a_pin_and_plays_an_assigned_assessment() {
     assert!(first.choices.iter().all(|(_, ms)| ms.is_some()), "every reply timed");
     assert!(stored.iter().all(|s| s.record.trainee_id.as_deref() == Some(ana.id.as_str())));
 }
+
+/// A binary copied to an empty folder on another station opens the window with its built-in
+/// fonts and library: the scripted run reaches the picker and the debrief.
+#[test]
+fn a_copied_binary_opens_the_window_from_an_empty_folder() {
+    let station = tempfile::tempdir().expect("tempdir");
+    let binary = station.path().join("rehearse");
+    std::fs::copy(env!("CARGO_BIN_EXE_rehearse"), &binary).unwrap();
+    let run = Command::new("xvfb-run")
+        .args(["-a", "-s", "-screen 0 1280x720x24"])
+        .arg(&binary)
+        .args(["--trainee", "Guest", "--scenario", "angry_warranty", "--seed", "1", "--pace", "0.05"])
+        .args(["--autoplay", "3,2,3,1,4,3,2,2,2,1,2,3", "--exit-after-debrief", "--screenshot-dir", "shots"])
+        .current_dir(station.path())
+        .env("REHEARSE_DATA", station.path().join("data"))
+        .env_remove("REHEARSE_SCENARIOS")
+        // As on another station: the folder the binary was compiled in is not there.
+        .env("BEVY_ASSET_ROOT", station.path().join("not-the-build-folder"))
+        .output()
+        .expect("xvfb-run");
+    assert!(run.status.success(), "exit {:?}\n{}", run.status, String::from_utf8_lossy(&run.stderr));
+    let picker = load(&station.path().join("shots/01-picker.png"));
+    assert!(colours(&picker) > 20, "the picker is drawn");
+    assert!(station.path().join("shots/04-debrief.png").is_file());
+}

@@ -101,6 +101,11 @@ impl Plugin for ContentPlugin {
 
 fn load_folder(launch: Res<Launch>, assets: Res<AssetServer>, mut files: ResMut<Files>, mut content: ResMut<Content>) {
     let dir = &launch.scenarios;
+    // The library compiled into the binary has no folder to watch.
+    if crate::library::is_built_in(dir) {
+        apply(&mut content, Library::from_sources(&Sources::built_in()));
+        return;
+    }
     let list = match scenario_files(dir) {
         Ok(list) => list,
         Err(e) => {

@@ -1,6 +1,11 @@
 //! Fonts that cover every seed language: Noto Sans (Latin, Cyrillic) with a CJK subset
 //! registered as the fallback for Han and kana, so Romanian, Bulgarian, Bosnian and Chinese
 //! scenario text all render (OFL, see `assets/fonts/OFL.txt`).
+//!
+//! The fonts are compiled into the binary and added to `Assets<Font>` before the first frame:
+//! a binary copied to another station has them, and the first screen is laid out in them (with
+//! files loaded from disk, the sign-in screen was laid out in Bevy's default font, which has no
+//! Cyrillic or CJK, and stayed so until the trainee left it).
 
 use bevy::prelude::*;
 use bevy::text::FontCx;
@@ -18,7 +23,13 @@ pub struct FontsPlugin;
 
 impl Plugin for FontsPlugin {
     fn build(&self, app: &mut App) {
-        app.add_systems(PreStartup, load).add_systems(PostUpdate, register_fallbacks);
+        // Added while the app is built, not in a startup system: the first screen's `OnEnter`
+        // runs before `PreStartup`, and must already find the fonts.
+        let mut fonts = app.world_mut().resource_mut::<Assets<Font>>();
+        let mut add = |bytes: &[u8]| fonts.add(Font::from_bytes(bytes.to_vec()));
+        let ui = UiFont { regular: add(REGULAR), bold: add(BOLD) };
+        let cjk = CjkFont(add(CJK));
+        app.insert_resource(ui).insert_resource(cjk).add_systems(PostUpdate, register_fallbacks);
     }
 }
 
@@ -26,13 +37,9 @@ impl Plugin for FontsPlugin {
 #[derive(Resource)]
 struct CjkFont(#[allow(dead_code)] Handle<Font>);
 
-fn load(mut commands: Commands, assets: Res<AssetServer>) {
-    commands.insert_resource(UiFont {
-        regular: assets.load("fonts/NotoSans-Regular.ttf"),
-        bold: assets.load("fonts/NotoSans-Bold.ttf"),
-    });
-    commands.insert_resource(CjkFont(assets.load("fonts/NotoSansSC-Subset.otf")));
-}
+const REGULAR: &[u8] = include_bytes!("../../assets/fonts/NotoSans-Regular.ttf");
+const BOLD: &[u8] = include_bytes!("../../assets/fonts/NotoSans-Bold.ttf");
+const CJK: &[u8] = include_bytes!("../../assets/fonts/NotoSansSC-Subset.otf");
 
 fn register_fallbacks(mut cx: ResMut<FontCx>, mut texts: Query<&mut TextFont>) {
     let Some(cjk) = cx.collection.family_id(CJK_FAMILY) else { return };

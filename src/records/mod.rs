@@ -310,16 +310,7 @@ impl Saved {
     }
 }
 
-/// The data folder: `$REHEARSE_DATA`, else `$XDG_DATA_HOME/rehearse`, else
-/// `~/.local/share/rehearse`, else `./rehearse-data`.
-pub fn data_dir() -> PathBuf {
-    std::env::var_os("REHEARSE_DATA").map(PathBuf::from).unwrap_or_else(|| {
-        std::env::var_os("XDG_DATA_HOME")
-            .map(PathBuf::from)
-            .or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".local/share")))
-            .map_or_else(|| PathBuf::from("rehearse-data"), |d| d.join("rehearse"))
-    })
-}
+pub use crate::paths::data_dir;
 
 /// A trainee name as typed, made safe to store and show: control characters removed,
 /// surrounding spaces trimmed, at most `MAX_NAME` characters.
