@@ -230,3 +230,65 @@ fn a_copied_binary_opens_the_window_from_an_empty_folder() {
     assert!(colours(&picker) > 20, "the picker is drawn");
     assert!(station.path().join("shots/04-debrief.png").is_file());
 }
+
+/// Live authoring with the game in the background: the window is not focused (the trainer is in
+/// their editor), so it updates only every 30 s on its own; an edit to a scenario file wakes it
+/// and the library is rebuilt within seconds.
+#[test]
+fn an_edit_wakes_the_unfocused_window() {
+    use std::io::BufRead;
+    use std::sync::mpsc;
+    use std::time::{Duration, Instant};
+
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let folder = tmp.path().join("scenarios");
+    std::fs::create_dir_all(&folder).unwrap();
+    for name in ["rulebook.ron", "angry_warranty.scenario.ron"] {
+        std::fs::copy(Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios").join(name), folder.join(name)).unwrap();
+    }
+    let mut game = Command::new("xvfb-run")
+        .args(["-a", "-s", "-screen 0 1280x720x24", env!("CARGO_BIN_EXE_rehearse")])
+        .args(["--trainee", "Guest"])
+        .arg("--scenarios")
+        .arg(&folder)
+        .env("REHEARSE_REPORT_READY", "1")
+        .env("REHEARSE_DATA", tmp.path().join("data"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("xvfb-run");
+    let (tx, rx) = mpsc::channel();
+    let stdout = game.stdout.take().unwrap();
+    std::thread::spawn(move || {
+        for line in std::io::BufReader::new(stdout).lines().map_while(Result::ok) {
+            let _ = tx.send(line);
+        }
+    });
+    let wait_for = |word: &str, limit: Duration| -> Option<String> {
+        let start = Instant::now();
+        while start.elapsed() < limit {
+            if let Ok(line) = rx.recv_timeout(Duration::from_millis(100))
+                && line.starts_with(word)
+            {
+                return Some(line);
+            }
+        }
+        None
+    };
+    let ready = wait_for("ready", Duration::from_secs(60));
+    // Let the window settle into its sleep first.
+    std::thread::sleep(Duration::from_secs(2));
+    let file = folder.join("angry_warranty.scenario.ron");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, text.replacen("The brakes are grinding again", "The brakes grind again", 1)).unwrap();
+    // Asleep, the window would next update in 30 s; woken, it rebuilds in about a second.
+    let rebuilt = wait_for("library generation=", Duration::from_secs(10));
+    let pid = ready.as_deref().and_then(|l| l.strip_prefix("ready pid=")).map(str::to_string);
+    if let Some(pid) = pid {
+        let _ = Command::new("kill").arg(pid).status();
+    }
+    let _ = game.wait();
+    assert!(ready.is_some(), "the game never became ready");
+    assert!(rebuilt.is_some(), "the edit was not picked up within 10 s");
+}

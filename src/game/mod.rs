@@ -13,6 +13,7 @@ pub mod play;
 pub mod screens;
 pub mod script;
 pub mod theme;
+mod wake;
 
 use std::path::PathBuf;
 
@@ -114,18 +115,25 @@ impl Plugin for GamePlugin {
     }
 }
 
-/// For `benches/window.rs`: print `ready pid=N` at the first interactive frame (the library
-/// loaded and a screen drawn), and `idle pid=N` once a scripted run has nothing left to do.
+/// For `benches/window.rs` and `tests/window.rs`: print `ready pid=N` at the first interactive
+/// frame (the library loaded and a screen drawn), `idle pid=N` once a scripted run has nothing
+/// left to do, and `library generation=N` each time the library is rebuilt after that.
 fn report_ready(
     frames: Res<bevy::diagnostic::FrameCount>,
     content: Res<content::Content>,
     roots: Query<(), With<DespawnOnExit<Screen>>>,
     script: Option<Res<script::ScriptDone>>,
     mut said: Local<(bool, bool)>,
+    mut generation: Local<u64>,
 ) {
     if !said.0 && content.ready() && !roots.is_empty() && frames.0 >= 2 {
         said.0 = true;
+        *generation = content.generation;
         println!("ready pid={}", std::process::id());
+    }
+    if said.0 && content.generation != *generation {
+        *generation = content.generation;
+        println!("library generation={}", content.generation);
     }
     if said.0 && !said.1 && script.is_none_or(|d| d.0) {
         said.1 = true;
@@ -218,7 +226,12 @@ pub fn run(launch: Launch, script: Option<ScriptOptions>) -> AppExit {
             })
             .set(bevy::log::LogPlugin { level: bevy::log::Level::WARN, ..default() }),
     )
-    .add_plugins((bevy::input_focus::tab_navigation::TabNavigationPlugin, fonts::FontsPlugin, theme::DesktopPlugin))
+    .add_plugins((
+        bevy::input_focus::tab_navigation::TabNavigationPlugin,
+        fonts::FontsPlugin,
+        theme::DesktopPlugin,
+        wake::WakePlugin,
+    ))
     .add_plugins(GamePlugin { launch });
     if let Some(s) = script {
         app.add_plugins(script::ScriptPlugin { options: s });
