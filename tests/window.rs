@@ -57,6 +57,36 @@ fn shots(out: &Path) -> Vec<PathBuf> {
     v
 }
 
+/// The game's progress lines (`REHEARSE_REPORT_READY`), read on a thread as they come.
+struct Progress(std::sync::mpsc::Receiver<String>);
+
+impl Progress {
+    fn of(game: &mut std::process::Child) -> Progress {
+        use std::io::BufRead;
+        let (tx, rx) = std::sync::mpsc::channel();
+        let stdout = game.stdout.take().expect("the game's stdout is piped");
+        std::thread::spawn(move || {
+            for line in std::io::BufReader::new(stdout).lines().map_while(Result::ok) {
+                let _ = tx.send(line);
+            }
+        });
+        Progress(rx)
+    }
+
+    /// The first line starting with `word` within `limit`.
+    fn wait_for(&self, word: &str, limit: std::time::Duration) -> Option<String> {
+        let start = std::time::Instant::now();
+        while start.elapsed() < limit {
+            if let Ok(line) = self.0.recv_timeout(std::time::Duration::from_millis(100))
+                && line.starts_with(word)
+            {
+                return Some(line);
+            }
+        }
+        None
+    }
+}
+
 #[test]
 fn scripted_run_saves_every_screen_and_exits_zero() {
     let tmp = tempfile::tempdir().expect("tempdir");
@@ -105,9 +135,7 @@ fn tiny_window_does_not_panic() {
 /// would.
 #[test]
 fn a_roster_trainee_signs_in_with_a_pin_and_plays_an_assigned_assessment() {
-    use std::io::BufRead;
-    use std::sync::mpsc;
-    use std::time::{Duration, Instant};
+    use std::time::Duration;
 
     assert!(
         Command::new("xdotool").arg("--version").output().is_ok_and(|o| o.status.success()),
@@ -146,24 +174,8 @@ fn a_roster_trainee_signs_in_with_a_pin_and_plays_an_assigned_assessment() {
         .stderr(std::process::Stdio::null())
         .spawn()
         .unwrap();
-    let (tx, rx) = mpsc::channel();
-    let stdout = game.stdout.take().unwrap();
-    std::thread::spawn(move || {
-        for line in std::io::BufReader::new(stdout).lines().map_while(Result::ok) {
-            let _ = tx.send(line);
-        }
-    });
-    let wait_for = |word: &str, limit: Duration| {
-        let start = Instant::now();
-        while start.elapsed() < limit {
-            if let Ok(line) = rx.recv_timeout(Duration::from_millis(200))
-                && line.starts_with(word)
-            {
-                return true;
-            }
-        }
-        false
-    };
+    let progress = Progress::of(&mut game);
+    let wait_for = |word: &str, limit: Duration| progress.wait_for(word, limit).is_some();
     let xdotool = |args: &[&str]| {
         Command::new("xdotool").args(args).env("DISPLAY", &display).status().expect("xdotool runs");
     };
@@ -236,9 +248,7 @@ fn a_copied_binary_opens_the_window_from_an_empty_folder() {
 /// and the library is rebuilt within seconds.
 #[test]
 fn an_edit_wakes_the_unfocused_window() {
-    use std::io::BufRead;
-    use std::sync::mpsc;
-    use std::time::{Duration, Instant};
+    use std::time::Duration;
 
     let tmp = tempfile::tempdir().expect("tempdir");
     let folder = tmp.path().join("scenarios");
@@ -258,24 +268,8 @@ fn an_edit_wakes_the_unfocused_window() {
         .stderr(std::process::Stdio::null())
         .spawn()
         .expect("xvfb-run");
-    let (tx, rx) = mpsc::channel();
-    let stdout = game.stdout.take().unwrap();
-    std::thread::spawn(move || {
-        for line in std::io::BufReader::new(stdout).lines().map_while(Result::ok) {
-            let _ = tx.send(line);
-        }
-    });
-    let wait_for = |word: &str, limit: Duration| -> Option<String> {
-        let start = Instant::now();
-        while start.elapsed() < limit {
-            if let Ok(line) = rx.recv_timeout(Duration::from_millis(100))
-                && line.starts_with(word)
-            {
-                return Some(line);
-            }
-        }
-        None
-    };
+    let progress = Progress::of(&mut game);
+    let wait_for = |word: &str, limit: Duration| progress.wait_for(word, limit);
     let ready = wait_for("ready", Duration::from_secs(60));
     // Let the window settle into its sleep first.
     std::thread::sleep(Duration::from_secs(2));
