@@ -88,9 +88,13 @@ impl Diagnostic {
         let line = line.trim_end_matches('\r');
         let chars: Vec<char> = line.chars().collect();
         let start = (p.column - 1).min(chars.len());
-        let width = span_width(&chars[start..]);
-        // Keep tabs in the padding so the caret lines up however tabs are shown.
-        let pad: String = chars[..start].iter().map(|c| if *c == '\t' { '\t' } else { ' ' }).collect();
+        let span = span_width(&chars[start..]);
+        // The caret lines up in terminal columns: a Chinese character takes two (unicode-width),
+        // and tabs are kept so the padding matches however tabs are shown.
+        let columns = |c: &char| unicode_width::UnicodeWidthChar::width(*c).unwrap_or(0);
+        let pad: String =
+            chars[..start].iter().map(|c| if *c == '\t' { "\t".to_string() } else { " ".repeat(columns(c)) }).collect();
+        let width = chars[start..].iter().take(span).map(columns).sum::<usize>().max(1);
         let number = p.line.to_string();
         let gutter = " ".repeat(number.len());
         format!("{head}\n{gutter} |\n{number} | {line}\n{gutter} | {pad}{}", "^".repeat(width))
@@ -98,6 +102,7 @@ impl Diagnostic {
 }
 
 /// How many characters the caret should cover: a quoted string with its quotes, a word, or 1.
+/// (Counted in characters; `render` turns them into columns.)
 fn span_width(rest: &[char]) -> usize {
     match rest.first() {
         Some('"') => rest.iter().skip(1).position(|c| *c == '"').map_or(1, |i| i + 2),
@@ -265,6 +270,14 @@ mod tests {
         // A column past the end of the line still renders.
         let d = Diagnostic::error(Path::new("f.ron"), at(4, 40), "end");
         assert!(d.render(Some(text)).ends_with("4 | )\n  |  ^"));
+    }
+
+    #[test]
+    fn the_caret_lines_up_under_double_width_characters() {
+        // "说: " is 4 columns wide (说 takes two); the span `王芳` is 4 columns too.
+        let text = "说: 王芳 x\n";
+        let d = Diagnostic::error(Path::new("f.ron"), Some(Position { line: 1, column: 4 }), "name");
+        assert!(d.render(Some(text)).ends_with("1 | 说: 王芳 x\n  |     ^^^^"), "{}", d.render(Some(text)));
     }
 
     #[test]
