@@ -175,11 +175,12 @@ pub fn meter_caption(name: &str, value: i32) -> String {
     format!("{name} {value}/100 ({word})")
 }
 
-/// A meter change in words: "+5", "−3", "no change".
+/// A meter change in words: "+5", "-3", "no change".
 pub fn signed(change: i32) -> String {
     match change.signum() {
         1 => format!("+{change}"),
-        -1 => format!("\u{2212}{}", -change),
+        // A hyphen-minus: the shipped Noto Sans has no U+2212 MINUS SIGN (tests/fonts.rs).
+        -1 => format!("-{}", -change),
         _ => "no change".into(),
     }
 }
