@@ -105,6 +105,16 @@ fn only_the_trainer_changes_the_roster_and_only_roster_trainees_are_assessed_wit
     assert_eq!(out.code, 0, "{}", out.stderr);
     let history = Store::open(&db.spec).unwrap().history("Ana Pop").unwrap();
     assert_eq!(history.len(), 1);
+    // Practice under a roster name needs her PIN too (as in the game), so nobody fills her
+    // history; with it, the practice session carries her id.
+    let practise = |input: &str| run(&db, Some(&key), &["play", "angry_warranty", "--trainee", "ana pop"], input);
+    let out = practise(&"1\n".repeat(60));
+    assert!(out.code == 2 && out.stderr.contains("the practice session was not started"), "{}", out.stderr);
+    let out = practise(&format!("4321\n{}", "1\n".repeat(60)));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let last = records(&db).pop().unwrap().record;
+    assert_eq!((last.mode, last.trainee.as_str()), (Mode::Practice, "Ana Pop"));
+    assert_eq!(last.trainee_id.as_deref(), Some(stored[0].id.as_str()));
     let out = run(&db, Some(&key), &["trainees", "remove", "Ana Pop"], "");
     assert_eq!(out.code, 0, "{}", out.stderr);
     let out = assess(&db, &key, "Ana Pop", "4321");

@@ -87,7 +87,9 @@ pub(crate) fn run(dir: &Path, db: &DbArgs, args: &PlayArgs) -> Result<u8, Failur
     let entry = lib.find(&args.scenario)?;
     let signed_in = match Mode::from(args.mode) {
         Mode::Assessment => Some(sign_in(db, &args.trainee)?),
-        Mode::Practice => None,
+        // Nothing is kept, so nobody's history or name is at stake.
+        Mode::Practice if args.no_save => None,
+        Mode::Practice => practise_as(db, &args.trainee)?,
     };
     let seed = match args.seed {
         Some(seed) => seed,
@@ -151,6 +153,18 @@ fn sign_in(db: &DbArgs, who: &str) -> Result<Trainee, Failure> {
         .ok_or_else(|| refused(RosterError::NotOnRoster { name: who.trim().to_string() }))?;
     let pin = read_pin(&format!("PIN for {}: ", printable(&name)))?;
     roster::sign_in(&mut store, who, &pin).map_err(refused)
+}
+
+/// Practice is open to anyone, but under a roster trainee's name only with their PIN (as in
+/// the game), so nobody fills a colleague's history. When the roster cannot be read the session
+/// goes ahead under the typed name (it will be kept in a recovery file if the database is down).
+fn practise_as(db: &DbArgs, who: &str) -> Result<Option<Trainee>, Failure> {
+    let Ok(mut store) = Store::open(&db.spec()) else { return Ok(None) };
+    let Some(listed) = store.roster().ok().and_then(|r| roster::find(&r, who).cloned()) else { return Ok(None) };
+    let pin = read_pin(&format!("{} is on the roster. PIN: ", printable(&listed.name)))?;
+    roster::sign_in(&mut store, &listed.id, &pin)
+        .map(Some)
+        .map_err(|e| Failure::input(format!("the practice session was not started: {e}")))
 }
 
 /// Where and how a finished session is saved.
@@ -261,14 +275,19 @@ pub(crate) fn menu(dir: &Path, db: &DbArgs) -> Result<u8, Failure> {
     let pick = ask(&mut input, &mut out, &format!("Scenario (1-{})> ", lib.entries.len()), |s| {
         s.parse::<usize>().ok().filter(|n| (1..=lib.entries.len()).contains(n))
     })?;
-    let name = ask(&mut input, &mut out, "Your name> ", |s| (!s.is_empty()).then(|| s.to_string()))?;
+    let typed = ask(&mut input, &mut out, "Your name> ", |s| (!s.is_empty()).then(|| s.to_string()))?;
+    // The PIN is read from standard input too: let go of it first.
+    drop(input);
+    let signed_in = practise_as(db, &typed)?;
+    let mut input = stdin.lock();
+    let name = signed_in.as_ref().map_or(typed, |t| t.name.clone());
     let entry = &lib.entries[pick - 1];
     let seed = os_seed().map_err(|e| Failure::input(e.to_string()))?;
     let mut session = Session::new(entry.scenario.clone(), seed, name.clone());
     let started_at = now_ms();
     writeln!(out, "Welcome, {}.", printable(&name)).map_err(io)?;
     interact(&mut session, &mut input, &mut out)?;
-    let saving = Saving { db, mode: Mode::Practice, played: Played::Terminal, started_at, signed_in: None };
+    let saving = Saving { db, mode: Mode::Practice, played: Played::Terminal, started_at, signed_in };
     finish(entry, &session, false, Some(saving))
 }
 
