@@ -376,7 +376,8 @@ impl Library {
         }
         let path = Path::new(wanted);
         if path.is_file() {
-            let map = SourceMap::new(&std::fs::read_to_string(&self.rulebook.source).unwrap_or_default());
+            // The text the rulebook was loaded from (the built-in library has no file to read again).
+            let map = SourceMap::new(&self.rulebook.text);
             return load_scenario(path, &self.rulebook, &map)
                 .map(|(e, _)| e)
                 .map_err(|b| LibraryError::Invalid { file: b.file, diagnostics: b.diagnostics });
