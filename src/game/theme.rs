@@ -87,9 +87,11 @@ pub fn panel() -> (Node, BackgroundColor) {
     )
 }
 
-/// The root of a screen: fills the window, scrolls vertically, despawned when the screen ends.
+/// The root of a screen: fills the window, scrolls vertically, despawned when the screen ends,
+/// and named after the screen for inspectors and logs.
 pub fn screen_root<S: States>(screen: S) -> impl Bundle {
     (
+        Name::new(format!("{screen:?} screen")),
         DespawnOnExit(screen),
         Node {
             width: Val::Percent(100.0),
