@@ -26,3 +26,4 @@ mod ronfile;
 pub mod rules;
 pub mod scenario;
 pub mod score;
+pub mod text;

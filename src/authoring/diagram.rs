@@ -92,11 +92,7 @@ pub fn cond_text(s: &Scenario, c: &Cond) -> String {
 /// The first line variant of a node, cut to about 40 characters.
 fn first_line(s: &Scenario, n: usize) -> String {
     let text = s.nodes[n].says.first().map_or("", |l| l.text.as_str());
-    cut(text, 40)
-}
-
-fn cut(text: &str, max: usize) -> String {
-    if text.chars().count() <= max { text.to_string() } else { text.chars().take(max - 1).chain(['…']).collect() }
+    crate::text::shorten(text, 40)
 }
 
 /// Render a scenario's graph.

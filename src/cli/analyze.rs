@@ -10,6 +10,7 @@ use rehearse::analyze::{self, Balance, Extremes, Policy, RandomStats, Strategy};
 use rehearse::engine::draw_facts;
 use rehearse::library::{Entry, Library};
 use rehearse::score::round1;
+use rehearse::text::shorten;
 use serde_json::{Value, json};
 
 use super::{Failure, open_library};
@@ -195,10 +196,6 @@ fn print_header(balance: &Balance) {
 /// A policy's column is as wide as its name.
 fn column(name: &str) -> usize {
     name.chars().count().max(6)
-}
-
-fn shorten(text: &str, max: usize) -> String {
-    if text.chars().count() <= max { text.to_string() } else { text.chars().take(max - 1).chain(['…']).collect() }
 }
 
 fn print_row(entry: &Entry, balance: &Balance, problems: &[String], check: bool) {

@@ -321,13 +321,4 @@ pub fn clean_name(typed: &str) -> String {
 /// The longest trainee name the sign-in screen takes.
 pub const MAX_NAME: usize = 80;
 
-/// A name (or any stored text) made safe for one line of a terminal: control characters shown
-/// as `?`, and at most `max` characters (an ellipsis marks the cut).
-pub fn printable(s: &str, max: usize) -> String {
-    let mut out: String = s.chars().take(max).map(|c| if c.is_control() { '?' } else { c }).collect();
-    if s.chars().nth(max).is_some() {
-        out.pop();
-        out.push('…');
-    }
-    out
-}
+pub use crate::text::printable;

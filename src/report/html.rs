@@ -26,8 +26,7 @@ pub fn escape(s: &str) -> String {
 
 /// A name cut to `max` characters for a chart label (the table keeps it whole).
 fn label(s: &str, max: usize) -> String {
-    let cut: String = s.chars().take(max).collect();
-    escape(&if s.chars().count() > max { format!("{}…", cut.chars().take(max - 1).collect::<String>()) } else { cut })
+    escape(&crate::text::shorten(s, max))
 }
 
 const COLOURS: [&str; 6] = ["#2f6fb0", "#d1802f", "#3c9a5f", "#a04a9a", "#b03a3a", "#6b6b6b"];
