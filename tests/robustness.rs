@@ -78,11 +78,19 @@ fn mangled_rulebooks_give_diagnostics_never_panics() {
     let file = common::scenarios_dir().join("rulebook.ron");
     let text = std::fs::read_to_string(&file).unwrap();
     let mut rng = Lcg(11);
+    let mut rejected = 0;
     for _ in 0..1000 {
         let bad = mangle(&text, &mut rng);
         let (book, diags) = rehearse::rules::load(Path::new("r.ron"), &bad);
-        assert!(book.is_some() || diags.iter().any(|d| d.is_error()));
+        if book.is_none() {
+            rejected += 1;
+            assert!(diags.iter().any(|d| d.is_error()), "rejected without an error");
+        }
+        for d in &diags {
+            assert!(d.to_string().starts_with("r.ron:"), "every diagnostic names the file: {d}");
+        }
     }
+    assert!(rejected > 300, "most mutations are caught ({rejected} of 1000)");
 }
 
 #[test]
