@@ -14,7 +14,7 @@ use rand_chacha::ChaCha8Rng;
 use rehearse::engine::Session;
 use rehearse::library::Library;
 use rehearse::records::{ContentVersion, DbSpec, Key, Mode, Month, Record, Store};
-use rehearse::report::ranking::{Rules, rank};
+use rehearse::report::ranking::{Formula, rank};
 use rehearse::scenario::Outcome;
 use rehearse::score::score;
 
@@ -166,7 +166,7 @@ fn main() {
     let ours = |store: &mut Store| {
         let this = store.summaries(range.0, range.1).expect("summaries");
         let before = store.summaries(month.previous().start_ms(), range.0).expect("summaries");
-        rank(month, &this, &before, &Rules::default())
+        rank(month, &this, &before, &Formula::default())
     };
     let r = ours(&mut store);
     let sql = store.query_strings(RAW_SQL, range).expect("raw sql");

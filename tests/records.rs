@@ -6,7 +6,7 @@ mod dbs;
 mod support_records;
 
 use rehearse::records::{Key, Mode, Month, Played, Problem, Store, verify};
-use rehearse::report::ranking::{self, Rules};
+use rehearse::report::ranking::{self, Formula};
 use serde_json::Value;
 use support_records::{OCT, month, played};
 
@@ -99,7 +99,7 @@ fn ranking_formula_on_a_hand_built_month() {
             .map(|(i, r)| summary(r, i))
             .collect()
     };
-    let r = ranking::rank(m, &of(m), &of(m.previous()), &Rules::default());
+    let r = ranking::rank(m, &of(m), &of(m.previous()), &Formula::default());
     check_known_ranking(&serde_json::to_value(&r).unwrap());
 }
 

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use rehearse::records::roster::{self, RosterError};
 use rehearse::records::{DbSpec, Key, Mode, Month, Pin, Store, Stored};
-use rehearse::report::ranking::{self, Rules};
+use rehearse::report::ranking::{self, Formula};
 use support_records::{month, played};
 
 const SECRET: &str = "trainer secret";
@@ -180,7 +180,7 @@ fn the_ranking_follows_roster_ids_through_a_rename_and_ignores_an_impersonation(
         // October: Ana's records from before the roster are hers under her new name.
         let oct: Month = "2026-10".parse().unwrap();
         let summaries = store.summaries(oct.start_ms(), oct.end_ms()).unwrap();
-        let r = ranking::rank(oct, &summaries, &[], &Rules::default());
+        let r = ranking::rank(oct, &summaries, &[], &Formula::default());
         let row = r.ranking.iter().find(|row| row.trainee == "Ana Pop").expect("Ana ranked under her new name");
         assert_eq!((row.score, row.sessions), (75.0, 3), "{}", db.name);
         assert!(!r.ranking.iter().any(|row| row.trainee == "Ana"), "{}", db.name);
@@ -210,7 +210,7 @@ fn the_ranking_follows_roster_ids_through_a_rename_and_ignores_an_impersonation(
         }
         let summaries = store.summaries(this.start_ms(), this.end_ms()).unwrap();
         assert_eq!(summaries.len(), 6, "{}: only the six sessions signed in with a PIN count", db.name);
-        let r = ranking::rank(this, &summaries, &[], &Rules::default());
+        let r = ranking::rank(this, &summaries, &[], &Formula::default());
         let got: Vec<(usize, &str, f64, usize)> =
             r.ranking.iter().map(|row| (row.rank, row.trainee.as_str(), row.score, row.sessions)).collect();
         assert_eq!(got, [(1, "Ana Pop", 70.0, 3), (2, "Max", 40.0, 3)], "{}", db.name);

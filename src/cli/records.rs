@@ -222,7 +222,7 @@ pub(crate) fn report(dir: &Path, db: &DbArgs, args: &ReportArgs) -> Result<u8, F
         return Ok(0);
     }
     let assigned = store.assignments(&month.to_string()).map_err(fail)?;
-    let rules = ranking::Rules { min_sessions: args.min_sessions, assigned };
+    let formula = ranking::Formula { min_sessions: args.min_sessions, assigned };
     let text = match args.format {
         Format::Html => {
             // Six months of scores for the trend; the last one is the ranked month.
@@ -234,7 +234,7 @@ pub(crate) fn report(dir: &Path, db: &DbArgs, args: &ReportArgs) -> Result<u8, F
             let all = store.summaries(first.previous().start_ms(), month.end_ms()).map_err(fail)?;
             let of =
                 |m: Month| all.iter().filter(|s| Month::of_millis(s.finished_at) == m).cloned().collect::<Vec<_>>();
-            let r = ranking::rank(month, &of(month), &of(month.previous()), &rules);
+            let r = ranking::rank(month, &of(month), &of(month.previous()), &formula);
             // The ranked month's scores are the ranking's own rows; earlier months are scored once each.
             let ranked: HashMap<String, f64> =
                 r.ranking.iter().chain(&r.unqualified).map(|row| (row.trainee.clone(), row.score)).collect();
@@ -246,7 +246,7 @@ pub(crate) fn report(dir: &Path, db: &DbArgs, args: &ReportArgs) -> Result<u8, F
         format => {
             let this = store.summaries(month.start_ms(), month.end_ms()).map_err(fail)?;
             let before = store.summaries(month.previous().start_ms(), month.start_ms()).map_err(fail)?;
-            let r = ranking::rank(month, &this, &before, &rules);
+            let r = ranking::rank(month, &this, &before, &formula);
             match format {
                 Format::Csv => board::csv(&r),
                 Format::Json => board::json(&r) + "\n",

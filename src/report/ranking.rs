@@ -25,18 +25,19 @@ use crate::scenario::Outcome;
 /// The P-52 target: share of customers retained.
 pub const RETAINED_TARGET: f64 = 0.93;
 
-/// Choices that shape the ranking.
+/// The month's terms of the ranking formula: who qualifies and which scenarios count (named
+/// apart from the rulebook's rules and `report rules`).
 #[derive(Debug, Clone)]
-pub struct Rules {
+pub struct Formula {
     /// Assessment sessions a trainee needs in the month to be ranked.
     pub min_sessions: usize,
     /// The scenarios assigned for the month (empty: every scenario assessed).
     pub assigned: Vec<String>,
 }
 
-impl Default for Rules {
+impl Default for Formula {
     fn default() -> Self {
-        Rules { min_sessions: 3, assigned: Vec::new() }
+        Formula { min_sessions: 3, assigned: Vec::new() }
     }
 }
 
@@ -103,9 +104,9 @@ struct Acc<'a> {
 }
 
 /// Rank `this` month's sessions; `previous` (the month before) gives each row's change.
-pub fn rank(month: Month, this: &[Summary], previous: &[Summary], rules: &Rules) -> Ranking {
+pub fn rank(month: Month, this: &[Summary], previous: &[Summary], formula: &Formula) -> Ranking {
     let before = scores(previous);
-    let mut ranking = build(month, this, rules);
+    let mut ranking = build(month, this, formula);
     for row in ranking.ranking.iter_mut().chain(ranking.unqualified.iter_mut()) {
         row.change = before.get(row.trainee.as_str()).map(|b| round2(row.score - b));
     }
@@ -114,13 +115,13 @@ pub fn rank(month: Month, this: &[Summary], previous: &[Summary], rules: &Rules)
 
 /// Each trainee's score in a month (qualified or not), for trends and changes.
 pub fn scores(month: &[Summary]) -> HashMap<String, f64> {
-    let r = build(Month { year: 1970, month: 1 }, month, &Rules { min_sessions: 0, assigned: Vec::new() });
+    let r = build(Month { year: 1970, month: 1 }, month, &Formula { min_sessions: 0, assigned: Vec::new() });
     r.ranking.into_iter().map(|row| (row.trainee, row.score)).collect()
 }
 
-fn build<'a>(month: Month, sessions: &'a [Summary], rules: &'a Rules) -> Ranking {
-    let assigned = !rules.assigned.is_empty();
-    let mut scenarios: BTreeSet<&str> = rules.assigned.iter().map(String::as_str).collect();
+fn build<'a>(month: Month, sessions: &'a [Summary], formula: &'a Formula) -> Ranking {
+    let assigned = !formula.assigned.is_empty();
+    let mut scenarios: BTreeSet<&str> = formula.assigned.iter().map(String::as_str).collect();
     let mut categories = BTreeSet::new();
     let mut by_trainee: HashMap<&str, Acc> = HashMap::new();
     for s in sessions {
@@ -179,7 +180,7 @@ fn build<'a>(month: Month, sessions: &'a [Summary], rules: &'a Rules) -> Ranking
             .then(a.trainee.cmp(&b.trainee))
     });
     let (mut ranked, unqualified): (Vec<Row>, Vec<Row>) =
-        rows.into_iter().partition(|r| r.sessions >= rules.min_sessions);
+        rows.into_iter().partition(|r| r.sessions >= formula.min_sessions);
     for i in 0..ranked.len() {
         let tied = i > 0 && {
             let (a, b) = (&ranked[i - 1], &ranked[i]);
@@ -196,7 +197,7 @@ fn build<'a>(month: Month, sessions: &'a [Summary], rules: &'a Rules) -> Ranking
         categories: categories.into_iter().map(str::to_string).collect(),
         category_titles: BTreeMap::new(),
         scenario_titles: BTreeMap::new(),
-        min_sessions: rules.min_sessions,
+        min_sessions: formula.min_sessions,
         retained_target: RETAINED_TARGET,
         sessions: by_trainee_sessions,
     }

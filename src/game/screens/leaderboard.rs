@@ -11,7 +11,7 @@ use crate::game::content::Content;
 use crate::game::play::Trainee;
 use crate::game::theme::{self, UiFont};
 use crate::records::{Month, Store, Stored, format_ms, printable};
-use crate::report::ranking::{self, Ranking, Row, Rules};
+use crate::report::ranking::{self, Formula, Ranking, Row};
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Leaderboard), spawn)
@@ -35,7 +35,7 @@ fn this_month(launch: &Launch) -> Result<Ranking, String> {
     let mut store = Store::open(&launch.db).map_err(|e| e.to_string())?;
     let this = store.summaries(month.start_ms(), month.end_ms()).map_err(|e| e.to_string())?;
     let before = store.summaries(month.previous().start_ms(), month.start_ms()).map_err(|e| e.to_string())?;
-    Ok(ranking::rank(month, &this, &before, &Rules::default()))
+    Ok(ranking::rank(month, &this, &before, &Formula::default()))
 }
 
 fn row_text(row: &Row, scenarios: usize) -> String {
