@@ -284,7 +284,7 @@ fn rescore(db: &DbArgs, month: Option<Month>) -> Result<u8, Failure> {
         }
         let problems = match replayer.replay(&mut store, s) {
             Ok(r) => records::differences(&s.record, &r.card),
-            Err(e) => vec![e],
+            Err(e) => vec![e.to_string()],
         };
         if !problems.is_empty() {
             flagged += 1;

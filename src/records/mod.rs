@@ -27,7 +27,7 @@ use serde::{Deserialize, Serialize};
 pub use chain::{Key, KeyError, Problem, verify};
 pub use month::{BadMonth, Month, format_ms, iso8601, now_ms};
 pub use recovery::{RecoveryError, parse_recovery, read_recovery, recovery_file};
-pub use replay::{Replayed, Replayer, differences};
+pub use replay::{ReplayError, Replayed, Replayer, differences};
 pub use roster::{Pin, RosterError, Trainee};
 pub use store::{DbSpec, Head, Store, StoreError, Stored, Summary};
 
