@@ -176,7 +176,8 @@ fn build(commands: &mut Commands, font: &UiFont, content: &Content, trainee: &Tr
         let words = format!("There are no scenarios in {} yet.", lib.dir.display());
         commands.spawn((theme::text(font, words, 16.0, theme::WARN), ChildOf(root)));
     }
-    let cards = commands.spawn((theme::row(12.0), ChildOf(root))).id();
+    // Cards of different heights line up at the top, like a grid.
+    let cards = commands.spawn((Node { align_items: AlignItems::FlexStart, ..theme::row(12.0) }, ChildOf(root))).id();
     for entry in &lib.entries {
         let best = history.as_ref().ok().and_then(|h| {
             h.iter()
