@@ -57,6 +57,18 @@ fn shots(out: &Path) -> Vec<PathBuf> {
     v
 }
 
+/// Start the game reporting its progress on stdout (`REHEARSE_REPORT_READY`), with its data in
+/// `data`.
+fn reporting(mut game: Command, data: &Path) -> std::process::Child {
+    game.env("REHEARSE_REPORT_READY", "1")
+        .env("REHEARSE_DATA", data)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("the game starts (xvfb-run must be installed)")
+}
+
 /// The game's progress lines (`REHEARSE_REPORT_READY`), read on a thread as they come.
 struct Progress(std::sync::mpsc::Receiver<String>);
 
@@ -160,20 +172,14 @@ fn a_roster_trainee_signs_in_with_a_pin_and_plays_an_assigned_assessment() {
         .spawn()
         .unwrap();
     std::thread::sleep(Duration::from_millis(800));
-    let mut game = Command::new(env!("CARGO_BIN_EXE_rehearse"))
-        .args(["--trainee", "Ana", "--scenario", "angry_warranty", "--mode", "assessment"])
+    let mut game = Command::new(env!("CARGO_BIN_EXE_rehearse"));
+    game.args(["--trainee", "Ana", "--scenario", "angry_warranty", "--mode", "assessment"])
         .arg("--db")
         .arg(&db)
         .arg("--key-file")
         .arg(&key)
-        .env("DISPLAY", &display)
-        .env("REHEARSE_REPORT_READY", "1")
-        .env("REHEARSE_DATA", tmp.path().join("data"))
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
+        .env("DISPLAY", &display);
+    let mut game = reporting(game, &tmp.path().join("data"));
     let progress = Progress::of(&mut game);
     let wait_for = |word: &str, limit: Duration| progress.wait_for(word, limit).is_some();
     let xdotool = |args: &[&str]| {
@@ -256,18 +262,12 @@ fn an_edit_wakes_the_unfocused_window() {
     for name in ["rulebook.ron", "angry_warranty.scenario.ron"] {
         std::fs::copy(Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios").join(name), folder.join(name)).unwrap();
     }
-    let mut game = Command::new("xvfb-run")
-        .args(["-a", "-s", "-screen 0 1280x720x24", env!("CARGO_BIN_EXE_rehearse")])
+    let mut game = Command::new("xvfb-run");
+    game.args(["-a", "-s", "-screen 0 1280x720x24", env!("CARGO_BIN_EXE_rehearse")])
         .args(["--trainee", "Guest"])
         .arg("--scenarios")
-        .arg(&folder)
-        .env("REHEARSE_REPORT_READY", "1")
-        .env("REHEARSE_DATA", tmp.path().join("data"))
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .expect("xvfb-run");
+        .arg(&folder);
+    let mut game = reporting(game, &tmp.path().join("data"));
     let progress = Progress::of(&mut game);
     let wait_for = |word: &str, limit: Duration| progress.wait_for(word, limit);
     let ready = wait_for("ready", Duration::from_secs(60));

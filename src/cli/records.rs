@@ -203,7 +203,9 @@ pub(crate) fn report(dir: &Path, db: &DbArgs, args: &ReportArgs) -> Result<u8, F
     let mut store = open(db)?;
     if args.verify {
         match verify_chain(&mut store, db)? {
-            Verified::Intact(n) => eprintln!("rehearse: verified: all {n} record(s) in {} are intact", db.spec()),
+            Verified::Intact(all) => {
+                eprintln!("rehearse: verified: all {} record(s) in {} are intact", all.len(), db.spec());
+            }
             Verified::Changed => return Ok(1),
         }
     }
@@ -303,8 +305,8 @@ fn rescore(db: &DbArgs, month: Option<Month>) -> Result<u8, Failure> {
 
 /// What checking the MAC chain found.
 enum Verified {
-    /// Every record checks out; this many.
-    Intact(usize),
+    /// Every record checks out: here they are, in chain order.
+    Intact(Vec<Stored>),
     /// Records were edited, removed or reordered (each problem was printed).
     Changed,
 }
@@ -316,7 +318,7 @@ fn verify_chain(store: &mut Store, db: &DbArgs) -> Result<Verified, Failure> {
     let all = store.records(None).map_err(fail)?;
     let problems = records::verify(&key, &all, store.head().map_err(fail)?.as_ref());
     if problems.is_empty() {
-        return Ok(Verified::Intact(all.len()));
+        return Ok(Verified::Intact(all));
     }
     for p in &problems {
         eprintln!("rehearse: {p}");
@@ -366,11 +368,16 @@ pub(crate) fn export(db: &DbArgs, cmd: &ExportCommand) -> Result<u8, Failure> {
     };
     let mut store = open(db)?;
     // Records that were changed outside rehearse are not sent on as if they were true.
-    if let Verified::Changed = verify_chain(&mut store, db)? {
-        eprintln!("rehearse: nothing was exported; run `rehearse report --verify` to see the changes");
-        return Ok(1);
-    }
-    let list = store.records(Some((month.start_ms(), month.end_ms()))).map_err(fail)?;
+    let all = match verify_chain(&mut store, db)? {
+        Verified::Intact(all) => all,
+        Verified::Changed => {
+            eprintln!("rehearse: nothing was exported; run `rehearse report --verify` to see the changes");
+            return Ok(1);
+        }
+    };
+    // The month's records, from the ones just verified (not read a second time).
+    let (from, to) = (month.start_ms(), month.end_ms());
+    let list: Vec<&Stored> = all.iter().filter(|s| (from..to).contains(&s.record.finished_at)).collect();
     let mut versions = Replayer::default();
     let statements: Vec<xapi::Statement> = list
         .iter()

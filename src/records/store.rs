@@ -339,7 +339,9 @@ pub(super) struct Owners {
     roster: Vec<super::Trainee>,
     /// When the roster began (the first trainee added); None while it is empty.
     began: Option<i64>,
-    seen: std::collections::HashMap<(Box<str>, Option<Box<str>>), Owner>,
+    /// Stored name → roster id ("" for none) → owner. Looked up by `&str` on every row, so a
+    /// row already seen allocates nothing.
+    seen: std::collections::HashMap<Box<str>, std::collections::HashMap<Box<str>, Owner>>,
 }
 
 /// The shown name of a record's trainee, and the time before which a record must have ended
@@ -368,8 +370,7 @@ impl Owners {
         if self.began.is_none() && id.is_none() {
             return Some(names.get(name));
         }
-        let key = (Box::from(name), id.map(Box::from));
-        let owner = match self.seen.get(&key) {
+        let owner = match self.seen.get(name).and_then(|by_id| by_id.get(id.unwrap_or_default())) {
             Some(o) => o.clone(),
             None => {
                 let found = super::roster::owner(&self.roster, id, name);
@@ -380,7 +381,7 @@ impl Owners {
                     (None, Some(t)) => Owner { shown: names.get(&t.name), ended_before: Some(t.added_at) },
                     (None, None) => Owner { shown: names.get(name), ended_before: self.began },
                 };
-                self.seen.insert(key, owner.clone());
+                self.seen.entry(name.into()).or_default().insert(id.unwrap_or_default().into(), owner.clone());
                 owner
             }
         };
