@@ -17,6 +17,7 @@ pub mod diag;
 pub mod engine;
 #[cfg(feature = "gui")]
 pub mod game;
+pub mod l10n;
 pub mod library;
 pub mod lrs;
 pub mod paths;

@@ -7,6 +7,10 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::diag::{Diagnostic, SourceMap};
+use crate::l10n::Lang;
+use crate::l10n::check::{self as l10n_check, Coverage, LOCALES_DIR, RULEBOOK_DOMAIN, Translations};
+use crate::l10n::content::{Catalog, rulebook_units, scenario_units, translate_rulebook, translate_scenario};
+use crate::l10n::po::MAX_PO_BYTES;
 use crate::rules::Rulebook;
 use crate::scenario::Scenario;
 use crate::score::Rubric;
@@ -71,6 +75,20 @@ pub struct Library {
     pub broken: Vec<Broken>,
     /// Every diagnostic, warnings included, in file order.
     pub diagnostics: Vec<Diagnostic>,
+    /// The translations under `locales/`, by language and scenario.
+    pub translations: Translations,
+}
+
+/// A scenario ready to play in one language: the entry with its scenario and rulebook text
+/// translated (same graph, same rubric), and what fell back to English.
+#[derive(Debug, Clone)]
+pub struct Localized {
+    /// The translated entry; its `text` and [`Entry::version`] stay the English ones.
+    pub entry: Entry,
+    /// The language.
+    pub lang: Lang,
+    /// Ids of the scenario's and rulebook's texts shown in English (missing, fuzzy, stale).
+    pub fallbacks: std::collections::BTreeSet<String>,
 }
 
 /// Why a library or scenario could not be used at all.
@@ -214,6 +232,8 @@ pub struct Sources {
     pub rulebook: Result<String, String>,
     /// Each scenario file with its text, or why it could not be read.
     pub scenarios: Vec<(PathBuf, Result<String, String>)>,
+    /// Each translation file (`locales/<lang>/<id>.po`) with its text, or why it could not be read.
+    pub translations: Vec<(PathBuf, Result<String, String>)>,
 }
 
 impl Sources {
@@ -221,13 +241,17 @@ impl Sources {
     pub fn built_in() -> Sources {
         let dir = PathBuf::from(BUILT_IN);
         let text = |name: &str| shipped::SHIPPED.iter().find(|(n, _)| *n == name).map(|(_, t)| t.to_string());
+        let shipped = |suffix: &str| -> Vec<(PathBuf, Result<String, String>)> {
+            shipped::SHIPPED
+                .iter()
+                .filter(|(name, _)| name.ends_with(suffix))
+                .map(|(name, text)| (dir.join(name), Ok(text.to_string())))
+                .collect()
+        };
         Sources {
             rulebook: text(RULEBOOK_FILE).ok_or_else(|| "no rulebook was built in".to_string()),
-            scenarios: shipped::SHIPPED
-                .iter()
-                .filter(|(name, _)| name.ends_with(SCENARIO_SUFFIX))
-                .map(|(name, text)| (dir.join(name), Ok(text.to_string())))
-                .collect(),
+            scenarios: shipped(SCENARIO_SUFFIX),
+            translations: shipped(".po"),
             dir,
         }
     }
@@ -247,8 +271,43 @@ impl Sources {
                 (f, text)
             })
             .collect();
-        Ok(Sources { dir: dir.to_path_buf(), rulebook, scenarios })
+        Ok(Sources { dir: dir.to_path_buf(), rulebook, scenarios, translations: translation_files(dir) })
     }
+}
+
+/// The translation files of a library folder: every `locales/<lang>/*.po` (templates aside),
+/// sorted. No `locales` folder: none.
+pub fn translation_paths(dir: &Path) -> Vec<PathBuf> {
+    let list = |dir: &Path| -> Vec<PathBuf> {
+        let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+            .map(|read| read.filter_map(Result::ok).map(|e| e.path()).collect())
+            .unwrap_or_default();
+        paths.sort();
+        paths
+    };
+    let mut files = Vec::new();
+    for lang in list(&dir.join(LOCALES_DIR)).into_iter().filter(|p| p.is_dir()) {
+        if lang.file_name().is_some_and(|n| n == "templates") {
+            continue;
+        }
+        files.extend(list(&lang).into_iter().filter(|p| p.extension().is_some_and(|e| e == "po") && p.is_file()));
+    }
+    files
+}
+
+/// Every translation file of a library folder with its text (a file over [`MAX_PO_BYTES`] is
+/// refused unread).
+fn translation_files(dir: &Path) -> Vec<(PathBuf, Result<String, String>)> {
+    translation_paths(dir)
+        .into_iter()
+        .map(|file| {
+            let text = match std::fs::metadata(&file) {
+                Ok(m) if m.len() > MAX_PO_BYTES => Err(format!("the file is larger than {} MiB", MAX_PO_BYTES >> 20)),
+                _ => std::fs::read_to_string(&file).map_err(|e| format!("cannot read the file: {e}")),
+            };
+            (file, text)
+        })
+        .collect()
 }
 
 impl Library {
@@ -307,7 +366,9 @@ impl Library {
             }
         }
         entries.sort_by(|a, b| a.scenario.id.cmp(&b.scenario.id));
-        let mut lib = Library { dir: dir.to_path_buf(), rulebook, entries, broken, diagnostics };
+        let (translations, translation_diagnostics) = Translations::parse(&sources.translations);
+        diagnostics.extend(translation_diagnostics);
+        let mut lib = Library { dir: dir.to_path_buf(), rulebook, entries, broken, diagnostics, translations };
         lib.check_rule_facts(&map);
         Ok(lib)
     }
@@ -364,6 +425,85 @@ impl Library {
             }
         }
         self.diagnostics.extend(found);
+    }
+
+    /// `entry` in `lang`: its scenario and the rulebook with every usable translation, the rest
+    /// in English (listed in `fallbacks`). English returns the entry as it is.
+    pub fn localized(&self, entry: &Entry, lang: Lang) -> Localized {
+        if lang == Lang::En {
+            return Localized { entry: entry.clone(), lang, fallbacks: Default::default() };
+        }
+        let scenario = translate_scenario(&entry.scenario, &self.translations.catalog(lang, &entry.scenario.id));
+        let book = translate_rulebook(&entry.rubric.rulebook, &self.translations.catalog(lang, RULEBOOK_DOMAIN));
+        let mut rubric = (*entry.rubric).clone();
+        rubric.rulebook = Arc::new(book.value);
+        let mut fallbacks = scenario.fallbacks;
+        fallbacks.extend(book.fallbacks);
+        Localized {
+            entry: Entry { scenario: Arc::new(scenario.value), rubric: Arc::new(rubric), text: entry.text.clone() },
+            lang,
+            fallbacks,
+        }
+    }
+
+    /// The rulebook in `lang` (English where a text is not translated).
+    pub fn rulebook_in(&self, lang: Lang) -> Rulebook {
+        if lang == Lang::En {
+            return (*self.rulebook).clone();
+        }
+        translate_rulebook(&self.rulebook, &self.translations.catalog(lang, RULEBOOK_DOMAIN)).value
+    }
+
+    /// Check every translation against the English: missing, orphaned, fuzzy and stale entries
+    /// and placeholder mismatches, with file:line:column, and each language's coverage of the
+    /// scenarios and rulebook. A language without any file has coverage 0 and no diagnostics.
+    pub fn check_translations(&self) -> (Vec<Diagnostic>, Vec<(Lang, Coverage)>) {
+        let mut diagnostics = Vec::new();
+        let mut coverage = Vec::new();
+        let book_map = SourceMap::new(&self.rulebook.text);
+        let book_units = rulebook_units(&self.rulebook);
+        for lang in Lang::TRANSLATED {
+            let mut total = Coverage::default();
+            let mut domains: Vec<(String, Vec<_>, &Path, SourceMap)> = vec![(
+                RULEBOOK_DOMAIN.to_string(),
+                book_units.clone(),
+                self.rulebook.source.as_path(),
+                book_map.clone(),
+            )];
+            for e in &self.entries {
+                let units = scenario_units(&e.scenario, &e.rubric.rulebook);
+                domains.push((e.scenario.id.clone(), units, e.scenario.source.as_path(), SourceMap::new(&e.text)));
+            }
+            for (domain, units, file, map) in &domains {
+                let po = self.translations.get(lang, domain);
+                if po.is_none() {
+                    total.add(Coverage { total: units.len(), ..Coverage::default() });
+                    continue;
+                }
+                let (found, counted) = l10n_check::check(units, po, lang, (file, map));
+                diagnostics.extend(found);
+                total.add(counted);
+            }
+            for (l, domain) in self.translations.domains() {
+                if l == lang
+                    && !domains.iter().any(|(d, ..)| d == domain)
+                    && let Some(po) = self.translations.get(lang, domain)
+                {
+                    diagnostics.push(Diagnostic::warning(
+                        &po.path,
+                        None,
+                        format!("no scenario `{domain}` in this library: the file is not used"),
+                    ));
+                }
+            }
+            coverage.push((lang, total));
+        }
+        (diagnostics, coverage)
+    }
+
+    /// The usable translations of a scenario (or [`RULEBOOK_DOMAIN`]) in `lang`.
+    pub fn catalog(&self, lang: Lang, domain: &str) -> Catalog {
+        self.translations.catalog(lang, domain)
     }
 
     /// Find a scenario by id, or load it from a path.

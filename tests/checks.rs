@@ -398,7 +398,7 @@ fn an_ending_that_loses_the_customer_caps_the_total() {
     let capped = card.capped.clone().expect("the debrief says why");
     assert_eq!((capped.cap, capped.reason.as_str(), capped.uncapped), (60, "the customer left", 100.0));
     assert_eq!(
-        rehearse::report::cap_line(&card).as_deref(),
+        rehearse::report::cap_line(&rehearse::l10n::Messages::english(), &card).as_deref(),
         Some("capped at 60: the customer left (100.0 before the cap)")
     );
     // Below the cap, nothing changes and nothing is said.

@@ -25,6 +25,7 @@ fn launch(scenarios: &Path, data: &Path) -> Launch {
         scenario: None,
         mode: Mode::Practice,
         seed: Some(1),
+        lang: rehearse::l10n::Lang::En,
     }
 }
 

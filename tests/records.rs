@@ -165,7 +165,7 @@ fn a_record_says_how_it_was_played_and_a_schema_2_database_migrates_to_the_roste
     drop(store);
     db.execute(
         "DROP TABLE trainees; DROP INDEX records_by_trainee_id; DROP INDEX records_ranking;
-         ALTER TABLE records DROP COLUMN trainee_id;
+         ALTER TABLE records DROP COLUMN trainee_id; ALTER TABLE records DROP COLUMN language;
          DROP TABLE assignments; ALTER TABLE records DROP COLUMN played;
          CREATE INDEX records_ranking ON records (mode, finished_at, trainee, scenario, total, outcome, categories);
          DELETE FROM schema_version WHERE version >= 3;",

@@ -5,6 +5,7 @@
 
 mod analyze;
 mod author;
+mod l10n;
 mod play;
 mod records;
 mod trainees;
@@ -14,6 +15,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use rehearse::l10n::{Lang, Messages};
 use rehearse::library::{self, Library};
 
 /// Rehearse difficult customer conversations before having them for real.
@@ -27,6 +29,9 @@ struct Cli {
     db: records::DbArgs,
     #[command(flatten)]
     game: GameArgs,
+    /// The language to speak: en, ro, bg, bs or zh (default: the operating system's).
+    #[arg(long, global = true, env = "REHEARSE_LANG", value_name = "LANG")]
+    lang: Option<String>,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -137,6 +142,11 @@ enum Command {
         #[command(subcommand)]
         command: trainees::TraineesCommand,
     },
+    /// Translations: `l10n update` writes the templates and merges them into each language.
+    L10n {
+        #[command(subcommand)]
+        command: l10n::L10nCommand,
+    },
     /// Export stored sessions for other systems.
     Export {
         #[command(subcommand)]
@@ -166,10 +176,17 @@ impl From<library::LibraryError> for Failure {
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let dir = cli.scenarios.clone().unwrap_or_else(library::default_dir);
+    let lang = match Lang::choose(cli.lang.as_deref()) {
+        Ok(lang) => lang,
+        Err(e) => {
+            eprintln!("rehearse: {e}");
+            return ExitCode::from(2);
+        }
+    };
     let result = match cli.command {
-        None => game(&dir, &cli.db, cli.game),
-        Some(Command::List) => list(&dir),
-        Some(Command::Play(args)) => play::run(&dir, &cli.db, &args),
+        None => game(&dir, &cli.db, cli.game, lang),
+        Some(Command::List) => list(&dir, lang),
+        Some(Command::Play(args)) => play::run(&dir, &cli.db, &args, lang),
         Some(Command::Report(args)) => records::report(&dir, &cli.db, &args),
         Some(Command::Records { command }) => records::records(&cli.db, &command),
         Some(Command::Export { command }) => records::export(&cli.db, &command),
@@ -179,6 +196,7 @@ pub fn run() -> ExitCode {
         Some(Command::Analyze(args)) => analyze::run(&dir, &args),
         Some(Command::New { id }) => author::new(&dir, &id),
         Some(Command::Graph(args)) => author::graph(&dir, &args),
+        Some(Command::L10n { command }) => l10n::run(&dir, &command),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -191,15 +209,15 @@ pub fn run() -> ExitCode {
 
 /// No command: open the window, or the terminal player when there is no display.
 #[cfg(feature = "gui")]
-fn game(dir: &std::path::Path, db: &records::DbArgs, args: GameArgs) -> Result<u8, Failure> {
+fn game(dir: &std::path::Path, db: &records::DbArgs, args: GameArgs, lang: Lang) -> Result<u8, Failure> {
     use rehearse::game;
     refuse_scripted_assessment(&args)?;
     if args.terminal {
-        return play::menu(dir, db);
+        return play::menu(dir, db, lang);
     }
     if !game::display_available() {
         eprintln!("rehearse: no display available (DISPLAY is not set); starting the terminal player instead");
-        return play::menu(dir, db);
+        return play::menu(dir, db, lang);
     }
     let scripted = args.autoplay.is_some();
     let launch = game::Launch {
@@ -210,6 +228,7 @@ fn game(dir: &std::path::Path, db: &records::DbArgs, args: GameArgs) -> Result<u
         scenario: if scripted { None } else { args.scenario.clone() },
         mode: args.mode.into(),
         seed: args.seed,
+        lang,
     };
     let script = match (args.autoplay, args.scenario) {
         (Some(autoplay), Some(scenario)) => Some(game::ScriptOptions {
@@ -235,9 +254,9 @@ fn game(dir: &std::path::Path, db: &records::DbArgs, args: GameArgs) -> Result<u
 
 /// No command, built without the window: the terminal player.
 #[cfg(not(feature = "gui"))]
-fn game(dir: &std::path::Path, db: &records::DbArgs, args: GameArgs) -> Result<u8, Failure> {
+fn game(dir: &std::path::Path, db: &records::DbArgs, args: GameArgs, lang: Lang) -> Result<u8, Failure> {
     refuse_scripted_assessment(&args)?;
-    play::menu(dir, db)
+    play::menu(dir, db, lang)
 }
 
 /// Load the library, printing its warnings and broken files to stderr.
@@ -253,11 +272,20 @@ pub(crate) fn open_library(dir: &std::path::Path) -> Result<Library, Failure> {
     Ok(lib)
 }
 
-fn list(dir: &std::path::Path) -> Result<u8, Failure> {
+fn list(dir: &std::path::Path, lang: Lang) -> Result<u8, Failure> {
     let lib = open_library(dir)?;
+    let msg = Messages::new(lang);
     for e in &lib.entries {
-        let s = &e.scenario;
-        println!("{:<20} {:<40} {:<6} {}", s.id, s.title, format!("{:?}", s.difficulty), s.skills.join(", "));
+        let localized = lib.localized(e, lang).entry;
+        let s = &localized.scenario;
+        let difficulty = msg.get(play::difficulty_id(s.difficulty));
+        println!(
+            "{:<20} {} {} {}",
+            s.id,
+            rehearse::report::pad(&s.title, 40),
+            rehearse::report::pad(&difficulty, 8),
+            s.skills.join(", ")
+        );
     }
     Ok(0)
 }

@@ -6,6 +6,7 @@ use std::path::Path;
 use std::time::Instant;
 
 use rehearse::engine::{ChoiceError, Session, os_seed};
+use rehearse::l10n::{Lang, Messages};
 use rehearse::library::Entry;
 use rehearse::report;
 use rehearse::score;
@@ -51,6 +52,7 @@ fn parse_choices(list: &str) -> Result<Vec<usize>, Failure> {
         .collect()
 }
 
+/// The offered replies, numbered from 1.
 fn options_list(session: &Session) -> String {
     session.options().enumerate().map(|(i, r)| format!("  {}) {}", i + 1, r.text)).collect::<Vec<_>>().join("\n")
 }
@@ -79,17 +81,18 @@ fn scripted_assessment(args: &PlayArgs) -> Option<Failure> {
     })
 }
 
-pub(crate) fn run(dir: &Path, db: &DbArgs, args: &PlayArgs) -> Result<u8, Failure> {
+pub(crate) fn run(dir: &Path, db: &DbArgs, args: &PlayArgs, lang: Lang) -> Result<u8, Failure> {
     if let Some(refused) = scripted_assessment(args) {
         return Err(refused);
     }
+    let msg = Messages::new(lang);
     let lib = open_library(dir)?;
-    let entry = lib.find(&args.scenario)?;
+    let entry = lib.localized(&lib.find(&args.scenario)?, lang).entry;
     let signed_in = match Mode::from(args.mode) {
-        Mode::Assessment => Some(sign_in(db, &args.trainee)?),
+        Mode::Assessment => Some(sign_in(&msg, db, &args.trainee)?),
         // Nothing is kept, so nobody's history or name is at stake.
         Mode::Practice if args.no_save => None,
-        Mode::Practice => practise_as(db, &args.trainee)?,
+        Mode::Practice => practise_as(&msg, db, &args.trainee)?,
     };
     let seed = match args.seed {
         Some(seed) => seed,
@@ -132,39 +135,40 @@ pub(crate) fn run(dir: &Path, db: &DbArgs, args: &PlayArgs) -> Result<u8, Failur
             let stdin = std::io::stdin();
             let mut input = stdin.lock();
             if args.json {
-                interact(&mut session, &mut input, &mut std::io::stderr())?;
+                interact(&msg, &mut session, &mut input, &mut std::io::stderr())?;
             } else {
-                interact(&mut session, &mut input, &mut std::io::stdout())?;
+                interact(&msg, &mut session, &mut input, &mut std::io::stdout())?;
             }
         }
     }
     let played = if args.choices.is_some() { Played::Scripted } else { Played::Terminal };
     let save = (!args.no_save).then(|| Saving { db, mode: args.mode.into(), played, started_at, signed_in });
-    finish(&entry, &session, args.json, save)
+    finish(&msg, &entry, &session, args.json, save)
 }
 
 /// An assessment is for a trainee on the roster: ask for their PIN and check it.
-fn sign_in(db: &DbArgs, who: &str) -> Result<Trainee, Failure> {
+fn sign_in(msg: &Messages, db: &DbArgs, who: &str) -> Result<Trainee, Failure> {
     let mut store = Store::open(&db.spec()).map_err(|e| Failure::input(e.to_string()))?;
-    let refused = |e: RosterError| Failure::input(format!("the assessment was not started: {e}"));
+    let refused =
+        |e: RosterError| Failure::input(msg.with("play-assessment-refused", &[("why", e.to_string().into())]));
     // Unknown names are refused before a PIN is asked for.
     let name = roster::find(&store.roster().map_err(|e| Failure::input(e.to_string()))?, who)
         .map(|t| t.name.clone())
         .ok_or_else(|| refused(RosterError::NotOnRoster { name: who.trim().to_string() }))?;
-    let pin = read_pin(&format!("PIN for {}: ", printable(&name)))?;
+    let pin = read_pin(&msg.with("play-pin-for", &[("name", printable(&name).into())]))?;
     roster::sign_in(&mut store, who, &pin).map_err(refused)
 }
 
 /// Practice is open to anyone, but under a roster trainee's name only with their PIN (as in
 /// the game), so nobody fills a colleague's history. When the roster cannot be read the session
 /// goes ahead under the typed name (it will be kept in a recovery file if the database is down).
-fn practise_as(db: &DbArgs, who: &str) -> Result<Option<Trainee>, Failure> {
+fn practise_as(msg: &Messages, db: &DbArgs, who: &str) -> Result<Option<Trainee>, Failure> {
     let Ok(mut store) = Store::open(&db.spec()) else { return Ok(None) };
     let Some(listed) = store.roster().ok().and_then(|r| roster::find(&r, who).cloned()) else { return Ok(None) };
-    let pin = read_pin(&format!("{} is on the roster. PIN: ", printable(&listed.name)))?;
+    let pin = read_pin(&msg.with("play-pin-on-roster", &[("name", printable(&listed.name).into())]))?;
     roster::sign_in(&mut store, &listed.id, &pin)
         .map(Some)
-        .map_err(|e| Failure::input(format!("the practice session was not started: {e}")))
+        .map_err(|e| Failure::input(msg.with("play-practice-refused", &[("why", e.to_string().into())])))
 }
 
 /// Where and how a finished session is saved.
@@ -179,16 +183,18 @@ struct Saving<'a> {
 
 /// Score, show the debrief, and save the session (unless `save` is None). A session the
 /// database refuses goes to a recovery file; only when that fails too is the exit code 1.
-fn finish(entry: &Entry, session: &Session, json: bool, save: Option<Saving>) -> Result<u8, Failure> {
-    let card = score::score(&entry.scenario, &entry.rubric, session.transcript());
+fn finish(msg: &Messages, entry: &Entry, session: &Session, json: bool, save: Option<Saving>) -> Result<u8, Failure> {
+    let card = score::score_in(msg, &entry.scenario, &entry.rubric, session.transcript());
     if json {
         let value = report::play_json(&entry.scenario, &card, session.transcript());
         println!("{}", serde_json::to_string_pretty(&value).unwrap_or_default());
     } else {
-        println!("\n{}", report::debrief_text(&entry.scenario, &entry.rubric.rulebook, &card, session.transcript()));
+        let text = report::debrief_text(msg, &entry.scenario, &entry.rubric.rulebook, &card, session.transcript());
+        println!("\n{text}");
     }
     let Some(Saving { db, mode, played, started_at, signed_in }) = save else { return Ok(0) };
-    let mut record = Record::of(entry, session.transcript(), &card, mode, started_at).played(played);
+    let mut record =
+        Record::of(entry, session.transcript(), &card, mode, started_at).played(played).in_language(msg.lang());
     if let Some(trainee) = &signed_in {
         record = record.signed_in(trainee);
     }
@@ -196,59 +202,61 @@ fn finish(entry: &Entry, session: &Session, json: bool, save: Option<Saving>) ->
     match records::save(&spec, db.key_file.as_deref(), &record, &ContentVersion::of(entry)) {
         // Stored, or kept in a recovery file: either way nothing is lost.
         Ok(saved) => {
-            eprintln!("rehearse: {}", saved.message(&spec));
+            eprintln!("rehearse: {}", saved.message(msg, &spec));
             Ok(0)
         }
-        Err(lost) => Err(Failure { message: format!("the session was not saved: {lost}"), code: 1 }),
+        Err(lost) => Err(Failure { message: msg.with("play-not-saved", &[("why", lost.to_string().into())]), code: 1 }),
     }
 }
 
 /// Play interactively: show the customer, read option numbers, until an ending.
-fn interact(session: &mut Session, input: &mut impl BufRead, out: &mut impl Write) -> Result<(), Failure> {
+fn interact(
+    msg: &Messages,
+    session: &mut Session,
+    input: &mut impl BufRead,
+    out: &mut impl Write,
+) -> Result<(), Failure> {
     let s = session.scenario().clone();
     let io = |e: std::io::Error| Failure::input(format!("cannot write to the terminal: {e}"));
-    writeln!(
-        out,
-        "\n{}\n{}\n\nCustomer: {}. {}\nGoal: {}\n",
-        s.title,
-        "=".repeat(s.title.chars().count()),
-        s.customer.name,
-        s.customer.situation,
-        s.goal
-    )
-    .map_err(io)?;
+    let underline = "=".repeat(unicode_width::UnicodeWidthStr::width(s.title.as_str()));
+    let customer = msg.with(
+        "play-customer",
+        &[("name", s.customer.name.as_str().into()), ("situation", s.customer.situation.as_str().into())],
+    );
+    let goal = msg.with("play-goal", &[("goal", s.goal.as_str().into())]);
+    writeln!(out, "\n{}\n{underline}\n\n{customer}\n{goal}\n", s.title).map_err(io)?;
     while !session.is_finished() {
-        writeln!(out, "--- turn {} --- {}", session.turn() + 1, report::meters_line(session.meters())).map_err(io)?;
+        let turn = msg.with("play-turn", &[("turn", (session.turn() + 1).into())]);
+        writeln!(out, "--- {turn} --- {}", report::meters_line(msg, session.meters())).map_err(io)?;
         let notes: Vec<String> = session.learned().map(|(f, v)| f.note(v)).collect();
         if !notes.is_empty() {
-            writeln!(out, "Notes: {}", notes.join("; ")).map_err(io)?;
+            writeln!(out, "{}", msg.with("play-notes", &[("notes", notes.join("; ").into())])).map_err(io)?;
         }
         writeln!(out, "{}: \"{}\"", s.customer.name, session.customer_says()).map_err(io)?;
         writeln!(out, "{}", options_list(session)).map_err(io)?;
         // Each reply is timed from the moment the line is shown, as in the game.
         let shown = Instant::now();
         loop {
-            write!(out, "Your reply (1-{}, q to quit)> ", session.option_count()).map_err(io)?;
+            write!(out, "{}> ", msg.with("play-your-reply", &[("count", session.option_count().into())]))
+                .map_err(io)?;
             out.flush().map_err(io)?;
             let mut line = String::new();
             let read = input.read_line(&mut line).map_err(|e| Failure::input(format!("cannot read input: {e}")))?;
             let answer = line.trim();
             if read == 0 || answer.eq_ignore_ascii_case("q") {
-                return Err(Failure::input(format!(
-                    "stopped at turn {} before the conversation ended; nothing was scored",
-                    session.turn() + 1
-                )));
+                return Err(Failure::input(msg.with("play-stopped", &[("turn", (session.turn() + 1).into())])));
             }
             let millis = u32::try_from(shown.elapsed().as_millis()).unwrap_or(u32::MAX);
             match answer.parse::<usize>().map(|n| session.choose_timed(n, millis)) {
                 Ok(Ok(())) => break,
                 Ok(Err(ChoiceError::TooLate { .. })) => {
-                    writeln!(out, "Too late: the caller gave up.").map_err(io)?;
+                    writeln!(out, "{}", msg.get("play-too-late")).map_err(io)?;
                     session.time_out();
                     break;
                 }
                 Ok(Err(_)) | Err(_) => {
-                    writeln!(out, "Please type a number from 1 to {}.", session.option_count()).map_err(io)?
+                    writeln!(out, "{}", msg.with("play-type-a-number", &[("count", session.option_count().into())]))
+                        .map_err(io)?
                 }
             }
         }
@@ -258,37 +266,49 @@ fn interact(session: &mut Session, input: &mut impl BufRead, out: &mut impl Writ
 }
 
 /// `rehearse` with no command: pick a scenario and a name, then play in the terminal.
-pub(crate) fn menu(dir: &Path, db: &DbArgs) -> Result<u8, Failure> {
+pub(crate) fn menu(dir: &Path, db: &DbArgs, lang: Lang) -> Result<u8, Failure> {
+    let msg = Messages::new(lang);
     let lib = open_library(dir)?;
     if lib.entries.is_empty() {
-        return Err(Failure::input(format!("no playable scenarios in {}", dir.display())));
+        return Err(Failure::input(msg.with("play-no-scenarios", &[("dir", dir.display().to_string().into())])));
     }
+    let entries: Vec<Entry> = lib.entries.iter().map(|e| lib.localized(e, lang).entry).collect();
     let stdin = std::io::stdin();
     let mut input = stdin.lock();
     let mut out = std::io::stdout();
     let io = |e: std::io::Error| Failure::input(format!("cannot write to the terminal: {e}"));
-    writeln!(out, "rehearse: practise a difficult conversation\n").map_err(io)?;
-    for (i, e) in lib.entries.iter().enumerate() {
-        writeln!(out, "  {}) {} [{:?}] {}", i + 1, e.scenario.title, e.scenario.difficulty, e.scenario.summary)
-            .map_err(io)?;
+    writeln!(out, "{}\n", msg.get("menu-heading")).map_err(io)?;
+    for (i, e) in entries.iter().enumerate() {
+        let difficulty = msg.get(difficulty_id(e.scenario.difficulty));
+        writeln!(out, "  {}) {} [{difficulty}] {}", i + 1, e.scenario.title, e.scenario.summary).map_err(io)?;
     }
-    let pick = ask(&mut input, &mut out, &format!("Scenario (1-{})> ", lib.entries.len()), |s| {
-        s.parse::<usize>().ok().filter(|n| (1..=lib.entries.len()).contains(n))
-    })?;
-    let typed = ask(&mut input, &mut out, "Your name> ", |s| (!s.is_empty()).then(|| s.to_string()))?;
+    let prompt = format!("{}> ", msg.with("menu-pick", &[("count", entries.len().into())]));
+    let pick =
+        ask(&mut input, &mut out, &prompt, |s| s.parse::<usize>().ok().filter(|n| (1..=entries.len()).contains(n)))?;
+    let prompt = format!("{}> ", msg.get("menu-name"));
+    let typed = ask(&mut input, &mut out, &prompt, |s| (!s.is_empty()).then(|| s.to_string()))?;
     // The PIN is read from standard input too: let go of it first.
     drop(input);
-    let signed_in = practise_as(db, &typed)?;
+    let signed_in = practise_as(&msg, db, &typed)?;
     let mut input = stdin.lock();
     let name = signed_in.as_ref().map_or(typed, |t| t.name.clone());
-    let entry = &lib.entries[pick - 1];
+    let entry = &entries[pick - 1];
     let seed = os_seed().map_err(|e| Failure::input(e.to_string()))?;
     let mut session = Session::new(entry.scenario.clone(), seed, name.clone());
     let started_at = now_ms();
-    writeln!(out, "Welcome, {}.", printable(&name)).map_err(io)?;
-    interact(&mut session, &mut input, &mut out)?;
+    writeln!(out, "{}", msg.with("menu-welcome", &[("name", printable(&name).into())])).map_err(io)?;
+    interact(&msg, &mut session, &mut input, &mut out)?;
     let saving = Saving { db, mode: Mode::Practice, played: Played::Terminal, started_at, signed_in };
-    finish(entry, &session, false, Some(saving))
+    finish(&msg, entry, &session, false, Some(saving))
+}
+
+/// The message id of a difficulty's name.
+pub(crate) fn difficulty_id(difficulty: rehearse::scenario::Difficulty) -> &'static str {
+    match difficulty {
+        rehearse::scenario::Difficulty::Easy => "difficulty-easy",
+        rehearse::scenario::Difficulty::Medium => "difficulty-medium",
+        rehearse::scenario::Difficulty::Hard => "difficulty-hard",
+    }
 }
 
 fn ask<T>(

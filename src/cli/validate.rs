@@ -12,6 +12,7 @@ use super::Failure;
 pub(crate) fn run(default_dir: &Path, paths: &[PathBuf]) -> Result<u8, Failure> {
     let paths = if paths.is_empty() { vec![default_dir.to_path_buf()] } else { paths.to_vec() };
     let mut diags = Vec::new();
+    let mut coverage_lines = Vec::new();
     let mut files = 0usize;
     for path in &paths {
         if path.is_dir() {
@@ -21,6 +22,21 @@ pub(crate) fn run(default_dir: &Path, paths: &[PathBuf]) -> Result<u8, Failure> 
                     diags.extend(lib.diagnostics.iter().cloned());
                     for e in &lib.entries {
                         balance(e, &mut diags);
+                    }
+                    let (found, coverage) = lib.check_translations();
+                    diags.extend(found);
+                    files += lib.translations.domains().count();
+                    let languages = lib.translations.languages();
+                    for (lang, c) in coverage.into_iter().filter(|(l, _)| languages.contains(l)) {
+                        coverage_lines.push(format!(
+                            "{}: {lang} ({}) {}% translated ({} of {} texts, {} fuzzy)",
+                            path.display(),
+                            lang.native_name(),
+                            c.percent(),
+                            c.translated,
+                            c.total,
+                            c.fuzzy
+                        ));
                     }
                 }
                 Err(library::LibraryError::Rulebook(d)) => {
@@ -38,6 +54,9 @@ pub(crate) fn run(default_dir: &Path, paths: &[PathBuf]) -> Result<u8, Failure> 
     }
     for text in rehearse::diag::render_all(&diags) {
         println!("{text}");
+    }
+    for line in &coverage_lines {
+        eprintln!("{line}");
     }
     let errors = diags.iter().filter(|d| d.is_error()).count();
     let warnings = diags.len() - errors;

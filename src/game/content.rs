@@ -15,7 +15,7 @@ use bevy::prelude::*;
 
 use super::Launch;
 use crate::diag::Diagnostic;
-use crate::library::{Library, RULEBOOK_FILE, Sources, scenario_files};
+use crate::library::{Library, RULEBOOK_FILE, Sources, scenario_files, translation_paths};
 
 /// The text of one file of the scenario folder.
 #[derive(Asset, TypePath, Debug, Clone)]
@@ -44,7 +44,7 @@ impl AssetLoader for RonTextLoader {
     }
 
     fn extensions(&self) -> &[&str] {
-        &["ron"]
+        &["ron", "po"]
     }
 }
 
@@ -68,13 +68,22 @@ impl Content {
         self.library.is_some() || self.problem.is_some()
     }
 
-    /// A scenario's title for people, by id; the id itself when the library does not have it
-    /// (a scenario since removed).
-    pub fn title_of<'a>(&'a self, id: &'a str) -> &'a str {
-        self.library
-            .as_ref()
-            .and_then(|lib| lib.entries.iter().find(|e| e.scenario.id == id))
-            .map_or(id, |e| e.scenario.title.as_str())
+    /// A scenario's title for people, by id, in `lang`; the id itself when the library does not
+    /// have it (a scenario since removed).
+    pub fn title_of(&self, id: &str, lang: crate::l10n::Lang) -> String {
+        let Some(lib) = self.library.as_ref() else { return id.to_string() };
+        let Some(entry) = lib.entries.iter().find(|e| e.scenario.id == id) else { return id.to_string() };
+        let english = entry.scenario.title.clone();
+        lib.catalog(lang, id).lookup("title", &english).map_or(english, str::to_string)
+    }
+
+    /// `entry` in `lang` through the current library's translations (as it is when there is
+    /// no library).
+    pub fn localized(&self, entry: &crate::library::Entry, lang: crate::l10n::Lang) -> crate::library::Localized {
+        match self.library.as_ref() {
+            Some(lib) => lib.localized(entry, lang),
+            None => crate::library::Localized { entry: entry.clone(), lang, fallbacks: Default::default() },
+        }
     }
 }
 
@@ -82,6 +91,7 @@ impl Content {
 struct Files {
     rulebook: Option<Handle<RonText>>,
     scenarios: Vec<(PathBuf, Handle<RonText>)>,
+    translations: Vec<(PathBuf, Handle<RonText>)>,
     dirty: bool,
 }
 
@@ -120,6 +130,10 @@ fn load_folder(launch: Res<Launch>, assets: Res<AssetServer>, mut files: ResMut<
     }
     files.scenarios =
         list.into_iter().filter_map(|f| Some((f.clone(), assets.load(path(f.file_name()?))))).collect::<Vec<_>>();
+    files.translations = translation_paths(dir)
+        .into_iter()
+        .filter_map(|f| Some((f.clone(), assets.load(asset_path(dir, &f)?))))
+        .collect();
     // The first library is read straight from disk, so the first screen does not wait for the
     // asset server; the assets are there to be watched for changes.
     let first = Sources::read(dir).and_then(|s| Library::from_sources(&s));
@@ -153,10 +167,30 @@ fn rescan(
             changed = true;
         }
     }
+    let translations = translation_paths(&launch.scenarios);
+    let before = files.translations.len();
+    files.translations.retain(|(f, _)| translations.contains(f));
+    changed |= files.translations.len() != before;
+    for f in translations {
+        if !files.translations.iter().any(|(known, _)| *known == f)
+            && let Some(path) = asset_path(&launch.scenarios, &f)
+        {
+            files.translations.push((f, assets.load(path)));
+            changed = true;
+        }
+    }
     if changed {
         files.scenarios.sort_by(|a, b| a.0.cmp(&b.0));
+        files.translations.sort_by(|a, b| a.0.cmp(&b.0));
         files.dirty = true;
     }
+}
+
+/// The `scenarios://` asset path of a file inside the scenario folder.
+fn asset_path(dir: &std::path::Path, file: &std::path::Path) -> Option<String> {
+    let inside = file.strip_prefix(dir).ok()?;
+    let parts: Vec<String> = inside.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+    Some(format!("scenarios://{}", parts.join("/")))
 }
 
 fn watch(
@@ -188,7 +222,13 @@ fn rebuild(
     let settled = |h: &Handle<RonText>| {
         texts.contains(h.id()) || matches!(assets.get_load_state(h.id()), Some(LoadState::Failed(_)) | None)
     };
-    if !files.rulebook.iter().chain(files.scenarios.iter().map(|(_, h)| h)).all(settled) {
+    if !files
+        .rulebook
+        .iter()
+        .chain(files.scenarios.iter().map(|(_, h)| h))
+        .chain(files.translations.iter().map(|(_, h)| h))
+        .all(settled)
+    {
         return;
     }
     files.dirty = false;
@@ -198,6 +238,11 @@ fn rebuild(
         rulebook: files.rulebook.as_ref().and_then(text_of).ok_or_else(|| "cannot read the file".to_string()),
         scenarios: files
             .scenarios
+            .iter()
+            .map(|(f, h)| (f.clone(), text_of(h).ok_or_else(|| "cannot read the file".to_string())))
+            .collect(),
+        translations: files
+            .translations
             .iter()
             .map(|(f, h)| (f.clone(), text_of(h).ok_or_else(|| "cannot read the file".to_string())))
             .collect(),

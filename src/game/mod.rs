@@ -40,6 +40,27 @@ pub struct Launch {
     pub mode: Mode,
     /// The seed for sessions (random when None).
     pub seed: Option<u64>,
+    /// The language to start in (`--lang`, `REHEARSE_LANG`, else the operating system's); the
+    /// sign-in screen can change it, and a trainee's last choice is remembered.
+    pub lang: crate::l10n::Lang,
+}
+
+/// The interface's language and messages now: every screen reads its words from here.
+#[derive(Resource, Debug, Clone)]
+pub struct Locale(pub crate::l10n::Messages);
+
+impl Locale {
+    /// The language.
+    pub fn lang(&self) -> crate::l10n::Lang {
+        self.0.lang()
+    }
+}
+
+impl std::ops::Deref for Locale {
+    type Target = crate::l10n::Messages;
+    fn deref(&self) -> &crate::l10n::Messages {
+        &self.0
+    }
 }
 
 impl Launch {
@@ -71,9 +92,13 @@ impl Launch {
     }
 
     /// Check a roster trainee's PIN (a wrong one counts towards a pause).
-    pub fn check_pin(&self, who: &str, pin: &str) -> Result<crate::records::Trainee, String> {
-        let mut store = Store::open(&self.db).map_err(|e| e.to_string())?;
-        crate::records::roster::sign_in(&mut store, who, pin).map_err(|e| e.to_string())
+    pub fn check_pin(
+        &self,
+        who: &str,
+        pin: &str,
+    ) -> Result<crate::records::Trainee, crate::records::roster::RosterError> {
+        let mut store = Store::open(&self.db)?;
+        crate::records::roster::sign_in(&mut store, who, pin)
     }
 
     /// A trainee's sessions, newest first, or why they cannot be read.
@@ -104,11 +129,10 @@ pub struct GamePlugin {
 
 impl Plugin for GamePlugin {
     fn build(&self, app: &mut App) {
-        app.insert_resource(self.launch.clone()).init_resource::<theme::UiFont>().add_plugins((
-            content::ContentPlugin,
-            screens::ScreensPlugin,
-            play::PlayPlugin,
-        ));
+        app.insert_resource(self.launch.clone())
+            .insert_resource(Locale(crate::l10n::Messages::new(self.launch.lang)))
+            .init_resource::<theme::UiFont>()
+            .add_plugins((content::ContentPlugin, screens::ScreensPlugin, play::PlayPlugin));
         if std::env::var_os("REHEARSE_REPORT_READY").is_some() {
             app.add_systems(Last, (report_ready, report_save_frames));
         }

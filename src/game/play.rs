@@ -5,9 +5,10 @@ use bevy::prelude::*;
 
 use super::content::Content;
 use crate::engine::{ChoiceError, Session};
+use crate::l10n::Messages;
 use crate::library::Entry;
 use crate::records::{Mode, Record, now_ms};
-use crate::score::{Feedback, Scorecard, feedback, score};
+use crate::score::{Feedback, Scorecard, feedback, score_in};
 
 /// Who is signed in.
 #[derive(Resource, Debug, Clone, PartialEq, Eq)]
@@ -51,8 +52,15 @@ pub struct Selected {
 /// The conversation in progress.
 #[derive(Resource, Debug, Clone)]
 pub struct Play {
-    /// The scenario and its rubric.
+    /// The scenario and its rubric, in the language played.
     pub entry: Entry,
+    /// The same in English, as the library has it (a retry starts from it again).
+    pub source: Entry,
+    /// The interface's messages in that language (notes, notices).
+    pub msg: Messages,
+    /// Ids of the scenario's texts that show in English (no usable translation): practice mode
+    /// marks those lines for the trainer.
+    pub fallbacks: std::collections::BTreeSet<String>,
     /// The engine's session.
     pub session: Session,
     /// Practice or assessment.
@@ -76,11 +84,15 @@ pub struct Play {
 }
 
 impl Play {
-    /// Start a session.
-    pub fn start(selected: &Selected, trainee: &str, generation: u64) -> Play {
+    /// Start a session in the language of `msg`, with the library's translations.
+    pub fn start(selected: &Selected, trainee: &str, content: &Content, msg: &Messages) -> Play {
+        let localized = content.localized(&selected.entry, msg.lang());
         Play {
-            entry: selected.entry.clone(),
-            session: Session::new(selected.entry.scenario.clone(), selected.seed, trainee),
+            session: Session::new(localized.entry.scenario.clone(), selected.seed, trainee),
+            entry: localized.entry,
+            source: selected.entry.clone(),
+            msg: msg.clone(),
+            fallbacks: localized.fallbacks,
             mode: selected.mode,
             guide: selected.guide.clone(),
             clock: 0.0,
@@ -88,7 +100,7 @@ impl Play {
             change: None,
             notice: None,
             version: 0,
-            generation,
+            generation: content.generation,
             started_at: now_ms(),
         }
     }
@@ -112,7 +124,7 @@ impl Play {
         if !self.session.time_out() {
             return false;
         }
-        self.notice = Some("The phone stopped ringing: the caller gave up.".into());
+        self.notice = Some(self.msg.get("notice-caller-gave-up"));
         self.after_reply(before);
         true
     }
@@ -127,7 +139,7 @@ impl Play {
 
     /// The scorecard of the conversation so far.
     pub fn scorecard(&self) -> Scorecard {
-        score(&self.entry.scenario, &self.entry.rubric, self.session.transcript())
+        score_in(&self.msg, &self.entry.scenario, &self.entry.rubric, self.session.transcript())
     }
 
     /// The option the best path takes next, while the trainee has followed it.
@@ -140,6 +152,7 @@ impl Play {
     /// The finished session as a record, with its scorecard.
     pub fn record(&self, card: &Scorecard) -> Record {
         Record::of(&self.entry, self.session.transcript(), card, self.mode, self.started_at)
+            .in_language(self.msg.lang())
     }
 }
 
@@ -174,6 +187,7 @@ pub struct SaveTask(pub bevy::tasks::Task<SaveState>);
 /// Save a finished session on the I/O task pool; the debrief shows "Saving…" until it is done.
 pub fn save_in_background(
     commands: &mut Commands,
+    msg: Messages,
     db: crate::records::DbSpec,
     key_file: Option<std::path::PathBuf>,
     record: Record,
@@ -181,9 +195,9 @@ pub fn save_in_background(
 ) {
     let task = bevy::tasks::IoTaskPool::get().spawn(async move {
         match crate::records::save(&db, key_file.as_deref(), &record, &version) {
-            Ok(saved @ crate::records::Saved::Stored { .. }) => SaveState::Saved(saved.message(&db)),
-            Ok(saved) => SaveState::NotSaved(saved.message(&db)),
-            Err(lost) => SaveState::NotSaved(format!("Not saved: {lost}")),
+            Ok(saved @ crate::records::Saved::Stored { .. }) => SaveState::Saved(saved.message(&msg, &db)),
+            Ok(saved) => SaveState::NotSaved(saved.message(&msg, &db)),
+            Err(lost) => SaveState::NotSaved(msg.with("not-saved", &[("why", lost.to_string().into())])),
         }
     });
     commands.insert_resource(SaveTask(task));
@@ -232,34 +246,36 @@ fn tick(time: Res<Time>, play: Option<ResMut<Play>>) {
     }
 }
 
-/// When the scenario being played is edited, replay the same seed and choices on the new
-/// version so the trainer sees the edit at once; keep the old version if they no longer fit.
+/// When the scenario being played (or its translation) is edited, replay the same seed and
+/// choices on the new version so the trainer sees the edit at once; keep the old version if
+/// they no longer fit.
 fn hot_swap(content: Res<Content>, play: Option<ResMut<Play>>) {
     let (Some(mut play), Some(lib)) = (play, content.library.as_ref()) else { return };
     if play.generation == content.generation || play.session.is_finished() {
         return;
     }
     play.generation = content.generation;
-    let Some(entry) = lib.entries.iter().find(|e| e.scenario.id == play.entry.scenario.id) else { return };
-    if std::sync::Arc::ptr_eq(&entry.scenario, &play.entry.scenario) {
-        return;
-    }
+    let Some(english) = lib.entries.iter().find(|e| e.scenario.id == play.entry.scenario.id) else { return };
+    let localized = lib.localized(english, play.msg.lang());
+    let entry = localized.entry;
     let t = play.session.transcript();
     let turns: Vec<(usize, Option<u32>)> = t.turns.iter().map(|x| (usize::from(x.option), x.millis)).collect();
     match Session::replay_timed(entry.scenario.clone(), t.seed, t.trainee.clone(), &turns) {
         Ok(session) => {
             let words = |s: &Session| (s.customer_says(), s.options().map(|r| r.text.clone()).collect::<Vec<_>>());
             let differs = words(&session) != words(&play.session);
-            play.entry = entry.clone();
+            play.entry = entry;
+            play.source = english.clone();
+            play.fallbacks = localized.fallbacks;
             play.session = session;
             if differs {
-                play.notice = Some("The scenario file changed: showing the new version.".into());
+                play.notice = Some(play.msg.get("notice-file-changed"));
             }
         }
         Err((turn, e)) => {
-            play.notice = Some(format!(
-                "The scenario file changed, but turn {turn} no longer fits it ({e}); keeping the version you started."
-            ));
+            let notice =
+                play.msg.with("notice-file-changed-unfit", &[("turn", turn.into()), ("why", e.to_string().into())]);
+            play.notice = Some(notice);
         }
     }
     play.version += 1;

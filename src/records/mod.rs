@@ -25,7 +25,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 pub use chain::{Key, KeyError, Problem, verify};
-pub use month::{BadMonth, Month, format_ms, iso8601, now_ms};
+pub use month::{BadMonth, Month, format_ms, format_ms_in, iso8601, now_ms};
 pub use recovery::{RecoveryError, parse_recovery, read_recovery, recovery_file};
 pub use replay::{ReplayError, Replayed, Replayer, differences};
 pub use roster::{Pin, RosterError, Trainee};
@@ -155,6 +155,11 @@ pub struct Record {
     /// for records from before the roster; left out of the stored JSON then, like `played`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trainee_id: Option<String>,
+    /// The language the session was played in (`ro`, `zh`; see `l10n::Lang`). Scoring and the
+    /// ranking never read it. Left out of the stored JSON when absent (English before
+    /// translations existed), so older records verify unchanged.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
 }
 
 impl Record {
@@ -185,7 +190,14 @@ impl Record {
             program: program(),
             played: Played::Unknown,
             trainee_id: None,
+            language: None,
         }
+    }
+
+    /// The same record, saying which language it was played in.
+    pub fn in_language(mut self, lang: crate::l10n::Lang) -> Record {
+        self.language = Some(lang.code().to_string());
+        self
     }
 
     /// The same record, saying how it was played.
@@ -296,15 +308,13 @@ pub fn save(db: &DbSpec, key: Option<&Path>, record: &Record, version: &ContentV
 }
 
 impl Saved {
-    /// One line for the trainee.
-    pub fn message(&self, db: &DbSpec) -> String {
+    /// One line for the trainee, in the language of `msg`.
+    pub fn message(&self, msg: &crate::l10n::Messages, db: &DbSpec) -> String {
         match self {
-            Saved::Stored { seq } => format!("Saved as session #{seq} in {db}."),
-            Saved::Recovered { error, file } => format!(
-                "Could not save to the database ({error}). The session was written to {} and nothing is lost; \
-                 a trainer can load it with `rehearse records import {}`.",
-                file.display(),
-                file.display()
+            Saved::Stored { seq } => msg.with("saved-as", &[("seq", (*seq).into()), ("db", db.to_string().into())]),
+            Saved::Recovered { error, file } => msg.with(
+                "saved-to-recovery",
+                &[("why", error.as_str().into()), ("file", file.display().to_string().into())],
             ),
         }
     }

@@ -83,6 +83,14 @@ pub fn format_ms(ms: i64) -> String {
     format!("{y:04}-{m:02}-{d:02} {:02}:{:02} UTC", secs / 3600, secs / 60 % 60)
 }
 
+/// A Unix time (ms) as a date and UTC time in the order and notation of `lang`.
+pub fn format_ms_in(lang: crate::l10n::Lang, ms: i64) -> String {
+    let (y, m, d) = civil_from_days(ms.div_euclid(86_400_000));
+    let secs = ms.rem_euclid(86_400_000) / 1000;
+    let date = lang.date(y, u32::from(m), u32::from(d));
+    format!("{date} {:02}:{:02} UTC", secs / 3600, secs / 60 % 60)
+}
+
 /// ISO 8601 (`2026-11-23T14:05:09.120Z`) for a Unix time in milliseconds.
 pub fn iso8601(ms: i64) -> String {
     let (y, m, d) = civil_from_days(ms.div_euclid(86_400_000));

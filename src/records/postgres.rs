@@ -47,6 +47,8 @@ const MIGRATIONS: &[&str] = &[
      DROP INDEX records_ranking;
      CREATE INDEX records_ranking ON records (mode, finished_at)
          INCLUDE (seq, trainee, scenario, total, outcome, categories, played, trainee_id);",
+    // 5: the language each session was played in.
+    "ALTER TABLE records ADD COLUMN language TEXT;",
 ];
 
 /// An open PostgreSQL session database.
@@ -333,7 +335,7 @@ fn save_in<'a>(
         .map_err(err)?;
     let put = tx
         .prepare(&format!(
-            "INSERT INTO records ({COLUMNS}) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19)"
+            "INSERT INTO records ({COLUMNS}) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20)"
         ))
         .map_err(err)?;
     let mut last_version = String::new();
@@ -377,6 +379,7 @@ fn save_in<'a>(
                 &mac,
                 &record.played.as_str(),
                 &record.trainee_id,
+                &record.language,
             ],
         )
         .map_err(err)?;
@@ -409,6 +412,7 @@ fn stored(db: &str, r: &Row) -> Result<Stored, StoreError> {
     let mut record = decode(db, seq, rec, text(4)?, text(6)?, text(7)?, text(8)?, r.try_get(10).map_err(e)?)?;
     record.played = super::Played::parse(text(17)?);
     record.trainee_id = r.try_get(18).map_err(e)?;
+    record.language = r.try_get(19).map_err(e)?;
     Ok(Stored { seq, record, prev_mac: text(15)?.to_string(), mac: text(16)?.to_string() })
 }
 

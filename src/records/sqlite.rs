@@ -48,6 +48,8 @@ const MIGRATIONS: &[&str] = &[
      DROP INDEX records_ranking;
      CREATE INDEX records_ranking
          ON records (mode, finished_at, trainee, scenario, total, outcome, categories, played, trainee_id);",
+    // 5: the language each session was played in.
+    "ALTER TABLE records ADD COLUMN language TEXT;",
 ];
 
 /// An open SQLite session database.
@@ -150,7 +152,7 @@ impl SqliteStore {
                 tx.prepare_cached("INSERT OR IGNORE INTO content_versions VALUES (?1, ?2, ?3, ?4)").map_err(err)?;
             let mut put = tx
                 .prepare_cached(&format!(
-                    "INSERT INTO records ({COLUMNS}) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19)"
+                    "INSERT INTO records ({COLUMNS}) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20)"
                 ))
                 .map_err(err)?;
             let mut last_version = String::new();
@@ -183,7 +185,8 @@ impl SqliteStore {
                     prev,
                     mac,
                     record.played.as_str(),
-                    record.trainee_id
+                    record.trainee_id,
+                    record.language
                 ])
                 .map_err(err)?;
                 prev = mac;
@@ -221,17 +224,25 @@ impl SqliteStore {
                     r.get::<_, Option<String>>(10)?,
                     (r.get::<_, String>(15)?, r.get::<_, String>(16)?),
                     r.get::<_, String>(17)?,
-                    r.get::<_, Option<String>>(18)?,
+                    (r.get::<_, Option<String>>(18)?, r.get::<_, Option<String>>(19)?),
                 ))
             })
             .map_err(err)?;
         let mut out = Vec::new();
         for row in rows {
-            let (seq, rec, [mode, choices, verdicts, categories], outcome, (prev_mac, mac), played, trainee_id) =
-                row.map_err(err)?;
+            let (
+                seq,
+                rec,
+                [mode, choices, verdicts, categories],
+                outcome,
+                (prev_mac, mac),
+                played,
+                (trainee_id, language),
+            ) = row.map_err(err)?;
             let mut record = decode(&self.db, seq, rec, &mode, &choices, &verdicts, &categories, outcome.as_deref())?;
             record.played = super::Played::parse(&played);
             record.trainee_id = trainee_id;
+            record.language = language;
             out.push(Stored { seq, record, prev_mac, mac });
         }
         Ok(out)

@@ -194,14 +194,14 @@ impl Interner {
 /// The `records` columns, in the order both backends select and insert them.
 pub(super) const COLUMNS: &str = "seq, trainee, scenario, version, mode, seed, choices, verdicts, categories, total, \
                                   outcome, ending, started_at, finished_at, program, prev_mac, mac, played, \
-                                  trainee_id";
+                                  trainee_id, language";
 
 /// The `trainees` columns, in the order both backends select and insert them.
 pub(super) const ROSTER_COLUMNS: &str =
     "id, name, first_name, pin_hash, added_at, removed_at, failed_tries, paused_until";
 
 /// The newest schema version this program knows.
-pub(super) const SCHEMA_VERSION: i64 = 4;
+pub(super) const SCHEMA_VERSION: i64 = 5;
 
 /// An open session database.
 pub enum Store {
@@ -458,5 +458,6 @@ pub(super) fn scalars(
         program,
         played: super::Played::Unknown,
         trainee_id: None,
+        language: None,
     }
 }

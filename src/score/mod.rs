@@ -15,6 +15,7 @@ pub use rubric::{MAX_CATEGORIES, Rubric, RubricRule, Tracker, Verdict};
 pub use tracker::ReplyEvents;
 
 use crate::engine::{Transcript, env, offered_acts, step};
+use crate::l10n::{Arg, Messages};
 use crate::rules::{ActSet, Check, Rulebook};
 use crate::scenario::{Ending, Outcome, Scenario, Target};
 use crate::{cond::Env, engine::Position};
@@ -242,8 +243,15 @@ pub struct Scorecard {
     pub rules: Vec<RuleResult>,
 }
 
-/// Score a transcript.
+/// Score a transcript, with the notes in English.
 pub fn score(scenario: &Scenario, rubric: &Rubric, transcript: &Transcript) -> Scorecard {
+    score_in(&Messages::english(), scenario, rubric, transcript)
+}
+
+/// Score a transcript, with the notes in the language of `msg` (give it the scenario and rubric
+/// in the same language: [`crate::library::Library::localized`]). The verdicts, weights and
+/// totals do not depend on the language.
+pub fn score_in(msg: &Messages, scenario: &Scenario, rubric: &Rubric, transcript: &Transcript) -> Scorecard {
     // One pass, noting after each turn which rules were broken (again) by it.
     let mut tracker = Tracker::new(rubric);
     let mut breaches: Vec<Vec<u16>> = vec![Vec::new(); rubric.rules.len()];
@@ -274,7 +282,7 @@ pub fn score(scenario: &Scenario, rubric: &Rubric, transcript: &Transcript) -> S
             let (verdict, turn) = rubric.verdict(&tracker, i);
             let failed = verdict == Verdict::Fail;
             let breach_turns: Vec<u16> = if failed { breaches[i].clone() } else { Vec::new() };
-            let note = note(book, scenario, &rule.check, r, verdict, turn, &breach_turns);
+            let note = note(msg, book, scenario, &rule.check, r, verdict, turn, &breach_turns);
             RuleResult {
                 id: rule.id.clone(),
                 title: rule.title.clone(),
@@ -318,8 +326,11 @@ pub fn score(scenario: &Scenario, rubric: &Rubric, transcript: &Transcript) -> S
     }
 }
 
-/// The verdict in plain words, from the rulebook's act descriptions (no ids).
+/// The verdict in plain words, from the rulebook's act descriptions (no ids), in the language
+/// of `msg`.
+#[allow(clippy::too_many_arguments)]
 fn note(
+    msg: &Messages,
     book: &Rulebook,
     scenario: &Scenario,
     check: &Check,
@@ -328,64 +339,84 @@ fn note(
     turn: Option<u16>,
     breaches: &[u16],
 ) -> String {
-    let what = describe(book, scenario, check);
+    let what = describe_in(msg, book, scenario, check);
     match (verdict, turn) {
-        (Verdict::NotApplicable, _) if rule.unbreakable => "nothing in this conversation could break it".into(),
-        (Verdict::NotApplicable, _) if !rule.enabled => "does not apply to this scenario".into(),
-        (Verdict::NotApplicable, _) => "did not come up in this conversation".into(),
-        (Verdict::Pass, Some(n)) => format!("kept at turn {n}. {what}"),
-        (Verdict::Pass, None) => format!("kept throughout. {what}"),
-        (Verdict::Fail, _) if breaches.len() > 1 => {
-            format!("broken {} times, at turns {}. {what}", breaches.len(), turn_list(breaches))
-        }
-        (Verdict::Fail, Some(n)) => format!("broken at turn {n}. {what}"),
-        (Verdict::Fail, None) => format!("never happened. {what}"),
+        (Verdict::NotApplicable, _) if rule.unbreakable => msg.get("note-unbreakable"),
+        (Verdict::NotApplicable, _) if !rule.enabled => msg.get("note-disabled"),
+        (Verdict::NotApplicable, _) => msg.get("note-not-applicable"),
+        (Verdict::Pass, Some(n)) => msg.with("note-kept-at", &[("turn", n.into()), ("what", what.into())]),
+        (Verdict::Pass, None) => msg.with("note-kept-throughout", &[("what", what.into())]),
+        (Verdict::Fail, _) if breaches.len() > 1 => msg.with(
+            "note-broken-times",
+            &[("count", breaches.len().into()), ("turns", turn_list(msg, breaches).into()), ("what", what.into())],
+        ),
+        (Verdict::Fail, Some(n)) => msg.with("note-broken-at", &[("turn", n.into()), ("what", what.into())]),
+        (Verdict::Fail, None) => msg.with("note-never-happened", &[("what", what.into())]),
     }
 }
 
-/// "2, 5 and 7".
-fn turn_list(turns: &[u16]) -> String {
+/// "2, 5 and 7" (the word for "and" from the language).
+fn turn_list(msg: &Messages, turns: &[u16]) -> String {
     let words: Vec<String> = turns.iter().map(ToString::to_string).collect();
     match words.split_last() {
-        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        Some((last, rest)) if !rest.is_empty() => {
+            msg.with("list-and", &[("items", rest.join(", ").into()), ("last", last.into())])
+        }
         _ => words.join(""),
     }
 }
 
-/// A check in plain words, from the rulebook's act descriptions: "Wanted: repeats the problem
-/// back in plain words." Never an act id.
+/// A check in plain English words, from the rulebook's act descriptions: "Wanted: repeats the
+/// problem back in plain words." Never an act id.
 pub fn describe(book: &Rulebook, scenario: &Scenario, check: &Check) -> String {
+    describe_in(&Messages::english(), book, scenario, check)
+}
+
+/// A check in plain words in the language of `msg` (give it the rulebook and scenario in the
+/// same language).
+pub fn describe_in(msg: &Messages, book: &Rulebook, scenario: &Scenario, check: &Check) -> String {
     let act = |a: &u8| {
         let text = book.acts.get(usize::from(*a)).map_or("", |a| a.description.as_str());
-        lower_first(text.trim_end_matches('.'))
+        lower_first(text.trim_end_matches(['.', '。']))
     };
+    let one = |id: &str, a: &u8| msg.with(id, &[("act", act(a).into())]);
     match check {
-        Check::Eventually(a) => format!("Wanted at some point: {}.", act(a)),
-        Check::Never(a) => format!("To avoid: {}.", act(a)),
-        Check::FirstTurn(a) => format!("Wanted in the first reply: {}.", act(a)),
-        Check::Within { turns, act: a } => format!("Wanted within {turns} replies: {}.", act(a)),
-        Check::WithinSeconds { millis, act: a } => {
-            format!("Wanted within {} seconds, each time: {}.", f64::from(*millis) / 1000.0, act(a))
+        Check::Eventually(a) => one("check-eventually", a),
+        Check::Never(a) => one("check-never", a),
+        Check::FirstTurn(a) => one("check-first-turn", a),
+        Check::Within { turns, act: a } => {
+            msg.with("check-within", &[("turns", (*turns).into()), ("act", act(a).into())])
         }
-        Check::AtLeast { times, act: a } => format!("Wanted at least {times} times: {}.", act(a)),
-        Check::Before { first, then } => format!("First {}; only then {}.", act(first), act(then)),
-        Check::BeforeEach { first, then } => format!("Each time, first {}; only then {}.", act(first), act(then)),
+        Check::WithinSeconds { millis, act: a } => msg.with(
+            "check-within-seconds",
+            &[
+                ("seconds", Arg::Decimal(f64::from(*millis) / 1000.0, usize::from(millis % 1000 != 0))),
+                ("act", act(a).into()),
+            ],
+        ),
+        Check::AtLeast { times, act: a } => {
+            msg.with("check-at-least", &[("times", (*times).into()), ("act", act(a).into())])
+        }
+        Check::Before { first, then } => {
+            msg.with("check-before", &[("first", act(first).into()), ("then", act(then).into())])
+        }
+        Check::BeforeEach { first, then } => {
+            msg.with("check-before-each", &[("first", act(first).into()), ("then", act(then).into())])
+        }
         Check::KeepPromises => {
             let promises: Vec<&str> = scenario.promises.iter().map(|p| p.says.as_str()).collect();
             if promises.is_empty() {
-                "Every promise made is one the shop can keep, and is kept.".into()
+                msg.get("check-keep-promises")
             } else {
-                format!("Every promise made is one the shop can keep, and is kept ({}).", promises.join("; "))
+                msg.with("check-keep-promises-list", &[("promises", promises.join("; ").into())])
             }
         }
-        Check::All(cs) => cs.iter().map(|c| describe(book, scenario, c)).collect::<Vec<_>>().join(" "),
+        Check::All(cs) => cs.iter().map(|c| describe_in(msg, book, scenario, c)).collect::<Vec<_>>().join(" "),
         Check::Any(cs) => {
-            format!(
-                "One of these: {}",
-                cs.iter().map(|c| describe(book, scenario, c)).collect::<Vec<_>>().join(" Or: ")
-            )
+            let parts: Vec<String> = cs.iter().map(|c| describe_in(msg, book, scenario, c)).collect();
+            msg.with("check-any", &[("checks", parts.join(&format!(" {} ", msg.get("check-any-or"))).into())])
         }
-        Check::Not(c) => format!("Not this: {}", describe(book, scenario, c)),
+        Check::Not(c) => msg.with("check-not", &[("check", describe_in(msg, book, scenario, c).into())]),
     }
 }
 

@@ -5,6 +5,7 @@ use bevy::prelude::*;
 use bevy::ui_widgets::Activate;
 
 use super::{Screen, pressed};
+use crate::game::Locale;
 use crate::game::content::Content;
 use crate::game::play::{Play, Selected, Trainee};
 use crate::game::theme::{self, UiFont};
@@ -25,41 +26,50 @@ pub enum BriefingAction {
     Back,
 }
 
-fn spawn(mut commands: Commands, font: Res<UiFont>, selected: Res<Selected>) {
-    let s = &selected.entry.scenario;
-    let mode = match (selected.mode, selected.guide.is_some()) {
-        (_, true) => "Replay with the best path shown: the best reply is marked at each turn.",
-        (Mode::Practice, _) => "Practice: after each reply you see which rules it kept or broke.",
-        (Mode::Assessment, _) => "Assessment: no hints. This session counts for the monthly ranking.",
-    };
+fn spawn(mut commands: Commands, font: Res<UiFont>, selected: Res<Selected>, content: Res<Content>, msg: Res<Locale>) {
+    let localized = content.localized(&selected.entry, msg.lang());
+    let s = &localized.entry.scenario;
+    let mode = msg.get(match (selected.mode, selected.guide.is_some()) {
+        (_, true) => "briefing-mode-guided",
+        (Mode::Practice, _) => "briefing-mode-practice",
+        (Mode::Assessment, _) => "briefing-mode-assessment",
+    });
     let root = commands.spawn(theme::screen_root(Screen::Briefing)).id();
     commands.spawn((theme::heading(&font, s.title.clone(), 28.0), ChildOf(root)));
     commands.spawn((theme::text(&font, mode, 16.0, theme::WARN), ChildOf(root)));
     let p = commands.spawn((theme::panel(), ChildOf(root))).id();
-    commands.spawn((theme::heading(&font, format!("The customer: {}", s.customer.name), 20.0), ChildOf(p)));
+    commands.spawn((
+        theme::heading(&font, msg.with("briefing-customer", &[("name", s.customer.name.as_str().into())]), 20.0),
+        ChildOf(p),
+    ));
     commands.spawn((theme::text(&font, s.customer.situation.clone(), 16.0, theme::TEXT), ChildOf(p)));
     if !s.goal.is_empty() {
         let g = commands.spawn((theme::panel(), ChildOf(root))).id();
-        commands.spawn((theme::heading(&font, "A good outcome", 20.0), ChildOf(g)));
+        commands.spawn((theme::heading(&font, msg.get("briefing-goal"), 20.0), ChildOf(g)));
         commands.spawn((theme::text(&font, s.goal.clone(), 16.0, theme::TEXT), ChildOf(g)));
     }
     if s.pressure.is_some() || s.nodes.iter().any(|n| n.ring.is_some()) {
-        let words = "Time matters here: the customer grows impatient while you hesitate, and a phone may ring.";
+        let words = msg.get("briefing-time-matters");
         commands.spawn((theme::text(&font, words, 16.0, theme::WARN), ChildOf(root)));
     }
     if !s.skills.is_empty() {
         commands.spawn((
-            theme::text(&font, format!("You practise: {}", s.skills.join(", ")), 16.0, theme::MUTED),
+            theme::text(
+                &font,
+                msg.with("briefing-skills", &[("skills", s.skills.join(", ").into())]),
+                16.0,
+                theme::MUTED,
+            ),
             ChildOf(root),
         ));
     }
     let row = commands.spawn((theme::row(10.0), ChildOf(root))).id();
     commands.spawn((
-        theme::button(&font, "Start the conversation (Enter)", BriefingAction::Start),
+        theme::button(&font, msg.get("briefing-start"), BriefingAction::Start),
         bevy::input_focus::AutoFocus,
         ChildOf(row),
     ));
-    commands.spawn((theme::button(&font, "Back (Esc)", BriefingAction::Back), ChildOf(row)));
+    commands.spawn((theme::button(&font, msg.get("briefing-back"), BriefingAction::Back), ChildOf(row)));
 }
 
 fn keys(mut keys: MessageReader<KeyboardInput>, mut next: ResMut<NextState<Screen>>) {
@@ -68,19 +78,21 @@ fn keys(mut keys: MessageReader<KeyboardInput>, mut next: ResMut<NextState<Scree
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn on_activate(
     ev: On<Activate>,
     actions: Query<&BriefingAction>,
     selected: Option<Res<Selected>>,
     trainee: Option<Res<Trainee>>,
     content: Res<Content>,
+    msg: Res<Locale>,
     mut commands: Commands,
     mut next: ResMut<NextState<Screen>>,
 ) {
     match actions.get(ev.entity) {
         Ok(BriefingAction::Start) => {
             if let (Some(selected), Some(trainee)) = (selected, trainee) {
-                commands.insert_resource(Play::start(&selected, &trainee.name, content.generation));
+                commands.insert_resource(Play::start(&selected, &trainee.name, &content, &msg));
                 next.set(Screen::Conversation);
             }
         }

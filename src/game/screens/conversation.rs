@@ -163,7 +163,7 @@ fn finish(
     }
     let card = play.scorecard();
     let saved = if play.guide.is_some() {
-        SaveState::NotSaved("Replays with the best path shown are not saved.".into())
+        SaveState::NotSaved(play.msg.get("debrief-guided-not-saved"))
     } else {
         let version = crate::records::ContentVersion::of(&play.entry);
         // A scripted run (demos, tests) says so in its record; a trainee's own play is "window".
@@ -172,7 +172,14 @@ fn finish(
         if let Some(roster) = trainee.as_ref().and_then(|t| t.signed_in.as_ref()) {
             record = record.signed_in(roster);
         }
-        save_in_background(&mut commands, launch.db.clone(), launch.key_file.clone(), record, version);
+        save_in_background(
+            &mut commands,
+            play.msg.clone(),
+            launch.db.clone(),
+            launch.key_file.clone(),
+            record,
+            version,
+        );
         SaveState::Saving
     };
     commands.insert_resource(Finished { card, play: play.clone(), saved });
@@ -210,13 +217,28 @@ fn redraw(
 fn build(commands: &mut Commands, font: &UiFont, play: &Play, key: Key, reveal: &Reveal) {
     let s = &play.entry.scenario;
     let session = &play.session;
+    let msg = &play.msg;
+    // Practice marks, for the trainer, a text that shows in English because its translation is
+    // missing or out of date; an assessment never shows it.
+    let english_mark = |id: &str| {
+        if play.mode == Mode::Practice && play.fallbacks.contains(id) {
+            format!(" {}", msg.get("conversation-untranslated"))
+        } else {
+            String::new()
+        }
+    };
     let millis = play.millis();
     let root = commands.spawn((theme::screen_root(Screen::Conversation), ConversationRoot(key))).id();
     let header = commands.spawn((theme::row(20.0), ChildOf(root))).id();
     commands.spawn((theme::heading(font, s.title.clone(), 20.0), ChildOf(header)));
-    commands.spawn((theme::text(font, format!("Turn {}", session.turn() + 1), 16.0, theme::TEXT), ChildOf(header)));
-    let mode = if play.guide.is_some() { "best path shown" } else { play.mode.as_str() };
-    commands.spawn((theme::text(font, format!("Mode: {mode}"), 16.0, theme::MUTED), ChildOf(header)));
+    let turn = msg.with("conversation-turn", &[("turn", (session.turn() + 1).into())]);
+    commands.spawn((theme::text(font, turn, 16.0, theme::TEXT), ChildOf(header)));
+    let mode = msg.get(match (play.guide.is_some(), play.mode) {
+        (true, _) => "conversation-mode-guided",
+        (false, Mode::Practice) => "conversation-mode-practice",
+        (false, Mode::Assessment) => "conversation-mode-assessment",
+    });
+    commands.spawn((theme::text(font, mode, 16.0, theme::MUTED), ChildOf(header)));
 
     let body = commands.spawn((theme::row(16.0), ChildOf(root))).id();
     commands.entity(body).entry::<Node>().and_modify(|mut n| n.align_items = AlignItems::FlexStart);
@@ -241,15 +263,17 @@ fn build(commands: &mut Commands, font: &UiFont, play: &Play, key: Key, reveal: 
         children![theme::heading(font, initials, 28.0)],
     ));
     commands.spawn((theme::heading(font, s.customer.name.clone(), 20.0), ChildOf(left)));
-    for (name, value) in [("Mood", m.mood), ("Patience", m.patience), ("Trust", m.trust)] {
-        commands.spawn((theme::meter_bar(font, name, value), ChildOf(left)));
+    for (name, value) in [("meter-mood", m.mood), ("meter-patience", m.patience), ("meter-trust", m.trust)] {
+        commands.spawn((theme::meter_bar(font, &msg.get(name), value), ChildOf(left)));
     }
     if let Some(c) = play.change {
-        let words = format!(
-            "Last reply: mood {}, patience {}, trust {}",
-            theme::signed(c[0]),
-            theme::signed(c[1]),
-            theme::signed(c[2])
+        let words = msg.with(
+            "conversation-last-change",
+            &[
+                ("mood", theme::signed(c[0]).into()),
+                ("patience", theme::signed(c[1]).into()),
+                ("trust", theme::signed(c[2]).into()),
+            ],
         );
         commands.spawn((theme::text(font, words, 14.0, theme::MUTED), ChildOf(left)));
     }
@@ -270,7 +294,9 @@ fn build(commands: &mut Commands, font: &UiFont, play: &Play, key: Key, reveal: 
         commands.spawn((theme::text(font, n.clone(), 16.0, theme::WARN), ChildOf(centre)));
     }
     let line_panel = commands.spawn((theme::panel(), ChildOf(centre))).id();
-    commands.spawn((theme::text(font, format!("{} says:", s.customer.name), 14.0, theme::MUTED), ChildOf(line_panel)));
+    let says = msg.with("conversation-says", &[("name", s.customer.name.as_str().into())]);
+    let says = format!("{says}{}", english_mark(&session.line().id));
+    commands.spawn((theme::text(font, says, 14.0, theme::MUTED), ChildOf(line_panel)));
     let shown: String = reveal.words.chars().take(reveal.shown as usize).collect();
     commands.spawn((
         theme::text(font, format!("\u{201c}{shown}\u{201d}"), 20.0, theme::TEXT),
@@ -279,36 +305,38 @@ fn build(commands: &mut Commands, font: &UiFont, play: &Play, key: Key, reveal: 
     ));
     if let Some(ring) = session.ring() {
         let words =
-            format!("PHONE RINGING: ring {} of {} (answer by the third ring)", ring.rings_at(millis), ring.rings);
+            msg.with("conversation-phone", &[("ring", ring.rings_at(millis).into()), ("rings", ring.rings.into())]);
         commands.spawn((theme::text(font, words, 16.0, theme::WARN), ChildOf(centre)));
     }
     if session.under_pressure() && session.meters_at(millis).patience < session.meters().patience {
-        commands.spawn((
-            theme::text(font, "The customer is waiting for you: patience is draining.", 14.0, theme::WARN),
-            ChildOf(centre),
-        ));
+        commands.spawn((theme::text(font, msg.get("conversation-draining"), 14.0, theme::WARN), ChildOf(centre)));
     }
     if session.is_finished() {
         if let Some(e) = session.ending() {
             commands.spawn((
-                theme::text(font, format!("The conversation is over: {}", e.summary), 16.0, theme::TEXT),
+                theme::text(
+                    font,
+                    msg.with("conversation-over", &[("summary", e.summary.as_str().into())]),
+                    16.0,
+                    theme::TEXT,
+                ),
                 ChildOf(centre),
             ));
         }
         commands.spawn((
-            theme::button(font, "See your debrief (Enter)", ConversationAction::Debrief),
+            theme::button(font, msg.get("conversation-see-debrief"), ConversationAction::Debrief),
             bevy::input_focus::AutoFocus,
             ChildOf(centre),
         ));
     } else if !key.revealed {
-        commands.spawn((theme::button(font, "Skip (Space)", ConversationAction::Skip), ChildOf(centre)));
+        commands.spawn((theme::button(font, msg.get("conversation-skip"), ConversationAction::Skip), ChildOf(centre)));
     } else {
-        commands.spawn((theme::text(font, "Your reply (1–9, or Tab and Enter):", 16.0, theme::MUTED), ChildOf(centre)));
+        commands.spawn((theme::text(font, msg.get("conversation-your-reply"), 16.0, theme::MUTED), ChildOf(centre)));
         let hint = play.hint();
         for (i, r) in session.options().enumerate() {
             let n = i + 1;
-            let mark = if hint == Some(n) { "  [best]" } else { "" };
-            let label = format!("{n}. {}{mark}", s.fill(&r.text, &session.transcript().facts));
+            let mark = if hint == Some(n) { format!("  {}", msg.get("conversation-best")) } else { String::new() };
+            let label = format!("{n}. {}{mark}{}", s.fill(&r.text, &session.transcript().facts), english_mark(&r.id));
             commands.spawn((theme::button(font, label, ConversationAction::Choose(n)), ChildOf(centre)));
         }
     }
@@ -325,25 +353,35 @@ fn build(commands: &mut Commands, font: &UiFont, play: &Play, key: Key, reveal: 
             ..default()
         })
         .id();
-    commands.spawn((theme::heading(font, "Notes", 16.0), ChildOf(right)));
+    commands.spawn((theme::heading(font, msg.get("conversation-notes"), 16.0), ChildOf(right)));
     let mut any = false;
     for (def, value) in session.learned() {
         any = true;
         commands.spawn((theme::text(font, format!("- {}", def.note(value)), 14.0, theme::TEXT), ChildOf(right)));
     }
     if !any {
-        commands.spawn((theme::text(font, "Nothing learned yet: listen and ask.", 14.0, theme::MUTED), ChildOf(right)));
+        commands
+            .spawn((theme::text(font, msg.get("conversation-nothing-learned"), 14.0, theme::MUTED), ChildOf(right)));
     }
     if play.mode == Mode::Practice || play.guide.is_some() {
-        commands.spawn((theme::heading(font, "Your last reply", 16.0), ChildOf(right)));
+        commands.spawn((theme::heading(font, msg.get("conversation-last-reply"), 16.0), ChildOf(right)));
         if play.feedback.is_empty() {
-            commands.spawn((theme::text(font, "No rule settled yet.", 14.0, theme::MUTED), ChildOf(right)));
+            commands.spawn((
+                theme::text(font, msg.get("conversation-nothing-settled"), 14.0, theme::MUTED),
+                ChildOf(right),
+            ));
         }
         for f in &play.feedback {
-            let (word, color) = if f.verdict == Verdict::Pass { ("KEPT", theme::GOOD) } else { ("BROKE", theme::BAD) };
-            commands.spawn((theme::text(font, format!("{word}: {}", f.title), 14.0, color), ChildOf(right)));
+            let (id, color) = if f.verdict == Verdict::Pass {
+                ("conversation-kept", theme::GOOD)
+            } else {
+                ("conversation-broke", theme::BAD)
+            };
+            let words = msg.with(id, &[("rule", f.title.as_str().into())]);
+            commands.spawn((theme::text(font, words, 14.0, color), ChildOf(right)));
             if let Some(tip) = &f.tip {
-                commands.spawn((theme::text(font, format!("Tip: {tip}"), 14.0, theme::MUTED), ChildOf(right)));
+                let words = msg.with("conversation-tip", &[("tip", tip.as_str().into())]);
+                commands.spawn((theme::text(font, words, 14.0, theme::MUTED), ChildOf(right)));
             }
         }
     }

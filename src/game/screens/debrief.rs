@@ -8,9 +8,10 @@ use bevy::ui_widgets::Activate;
 
 use super::picker::seed;
 use super::{Screen, pressed};
-use crate::game::Launch;
 use crate::game::play::{Finished, SaveState, Selected};
 use crate::game::theme::{self, UiFont};
+use crate::game::{Launch, Locale};
+use crate::l10n::Arg;
 use crate::score::Verdict;
 
 pub(super) fn plugin(app: &mut App) {
@@ -30,49 +31,57 @@ pub enum DebriefAction {
     Picker,
 }
 
-fn spawn(mut commands: Commands, font: Res<UiFont>, finished: Option<Res<Finished>>) {
+fn spawn(mut commands: Commands, font: Res<UiFont>, finished: Option<Res<Finished>>, locale: Res<Locale>) {
     let root = commands.spawn(theme::screen_root(Screen::Debrief)).id();
     let Some(f) = finished else {
-        commands.spawn((theme::text(&font, "No finished conversation to show.", 16.0, theme::WARN), ChildOf(root)));
-        commands.spawn((theme::button(&font, "Back to the scenarios", DebriefAction::Picker), ChildOf(root)));
+        commands.spawn((theme::text(&font, locale.get("debrief-nothing"), 16.0, theme::WARN), ChildOf(root)));
+        commands.spawn((theme::button(&font, locale.get("debrief-back"), DebriefAction::Picker), ChildOf(root)));
         return;
     };
+    let msg = &f.play.msg;
     let s = &f.play.entry.scenario;
     let card = &f.card;
     let book = &f.play.entry.rubric.rulebook;
-    commands.spawn((theme::heading(&font, format!("Debrief: {}", s.title), 28.0), ChildOf(root)));
-    commands.spawn((theme::heading(&font, format!("Total {:.0}/100", card.total), 28.0), ChildOf(root)));
-    if let Some(line) = crate::report::cap_line(card) {
-        commands.spawn((theme::text(&font, format!("Total {line}."), 16.0, theme::WARN), ChildOf(root)));
+    commands.spawn((
+        theme::heading(&font, msg.with("debrief-title", &[("title", s.title.as_str().into())]), 28.0),
+        ChildOf(root),
+    ));
+    let total = msg.with("debrief-total-score", &[("total", Arg::Decimal(card.total, 0))]);
+    commands.spawn((theme::heading(&font, total, 28.0), ChildOf(root)));
+    if let Some(line) = crate::report::cap_line(msg, card) {
+        let words = msg.with("debrief-total-capped", &[("capped", line.into())]);
+        commands.spawn((theme::text(&font, words, 16.0, theme::WARN), ChildOf(root)));
     }
-    let outcome = card.outcome.map_or("unfinished", |o| o.as_str());
+    let outcome = card.outcome.map_or_else(|| msg.get("outcome-unfinished"), |o| crate::report::outcome_words(msg, o));
     let sat = card.satisfaction.map_or_else(|| "-".into(), |v| format!("{v}/100"));
     let summary =
         s.endings.iter().find(|e| Some(&e.id) == card.ending.as_ref()).map_or(String::new(), |e| e.summary.clone());
-    commands.spawn((
-        theme::text(&font, format!("Outcome: {outcome}.  Customer satisfaction: {sat}.  {summary}"), 16.0, theme::TEXT),
-        ChildOf(root),
-    ));
-    let (words, color) = save_line(&f.saved);
+    let words = msg.with(
+        "debrief-outcome-line",
+        &[("outcome", outcome.into()), ("satisfaction", sat.into()), ("summary", summary.into())],
+    );
+    commands.spawn((theme::text(&font, words, 16.0, theme::TEXT), ChildOf(root)));
+    let (words, color) = save_line(msg, &f.saved);
     commands.spawn((theme::text(&font, words, 14.0, color), SaveLine, ChildOf(root)));
     commands.spawn((theme::text(&font, "", 14.0, theme::MUTED), FindingLine, ChildOf(root)));
     let buttons = commands.spawn((theme::row(10.0), ChildOf(root))).id();
     commands.spawn((
-        theme::button(&font, "Retry (R)", DebriefAction::Retry),
+        theme::button(&font, msg.get("debrief-retry"), DebriefAction::Retry),
         bevy::input_focus::AutoFocus,
         ChildOf(buttons),
     ));
-    commands.spawn((
-        theme::button(&font, "Replay with the best path shown (B)", DebriefAction::ReplayBest),
-        ChildOf(buttons),
-    ));
-    commands.spawn((theme::button(&font, "Back to the scenarios (Esc)", DebriefAction::Picker), ChildOf(buttons)));
+    commands.spawn((theme::button(&font, msg.get("debrief-replay-best"), DebriefAction::ReplayBest), ChildOf(buttons)));
+    commands.spawn((theme::button(&font, msg.get("debrief-back-esc"), DebriefAction::Picker), ChildOf(buttons)));
 
     let bars = commands.spawn((theme::panel(), ChildOf(root))).id();
     for c in &book.categories {
         let value = card.categories.get(&c.id).copied().flatten();
-        let words =
-            value.map_or_else(|| format!("{}: not applicable", c.title), |v| format!("{}: {v:.0}/100", c.title));
+        let words = match value {
+            Some(v) => {
+                msg.with("debrief-category", &[("title", c.title.as_str().into()), ("score", Arg::Decimal(v, 0))])
+            }
+            None => msg.with("debrief-category-na", &[("title", c.title.as_str().into())]),
+        };
         commands.spawn((theme::text(&font, words, 16.0, theme::TEXT), ChildOf(bars)));
         commands.spawn((
             Node {
@@ -92,60 +101,66 @@ fn spawn(mut commands: Commands, font: Res<UiFont>, finished: Option<Res<Finishe
     }
 
     let rules = commands.spawn((theme::panel(), ChildOf(root))).id();
-    commands.spawn((theme::heading(&font, "Rule by rule", 20.0), ChildOf(rules)));
+    commands.spawn((theme::heading(&font, msg.get("debrief-rule-by-rule"), 20.0), ChildOf(rules)));
     for r in &card.rules {
-        let (word, color) = match r.verdict {
-            Verdict::Pass => ("KEPT", theme::GOOD),
-            Verdict::Fail => ("BROKEN", theme::BAD),
-            Verdict::NotApplicable => ("N/A", theme::MUTED),
+        let (id, color) = match r.verdict {
+            Verdict::Pass => ("debrief-rule-kept", theme::GOOD),
+            Verdict::Fail => ("debrief-rule-broken", theme::BAD),
+            Verdict::NotApplicable => ("debrief-rule-na", theme::MUTED),
         };
         let family = book.categories.iter().find(|c| c.id == r.category).map_or("", |c| c.title.as_str());
-        commands.spawn((
-            theme::text(&font, format!("{word}  {} ({family}, {})", r.title, r.practice), 16.0, color),
-            ChildOf(rules),
-        ));
+        let words = msg.with(
+            id,
+            &[("rule", r.title.as_str().into()), ("family", family.into()), ("practice", r.practice.as_str().into())],
+        );
+        commands.spawn((theme::text(&font, words, 16.0, color), ChildOf(rules)));
+        let quote = |e: &crate::score::Evidence| {
+            msg.with("debrief-evidence", &[("turn", e.turn.into()), ("reply", e.reply.as_str().into())])
+        };
         let mut detail = format!("    {}", r.note);
         if r.breaches.is_empty()
             && let Some(e) = &r.evidence
         {
-            detail.push_str(&format!(" \u{2014} turn {}: \u{201c}{}\u{201d}", e.turn, e.reply));
+            detail.push_str(&format!(" \u{2014} {}", quote(e)));
         }
         for e in &r.breaches {
-            detail.push_str(&format!("\n    turn {}: \u{201c}{}\u{201d}", e.turn, e.reply));
+            detail.push_str(&format!("\n    {}", quote(e)));
         }
         commands.spawn((theme::text(&font, detail, 14.0, theme::MUTED), ChildOf(rules)));
         if let Some(tip) = &r.tip {
-            commands.spawn((theme::text(&font, format!("    Tip: {tip}"), 14.0, theme::TEXT), ChildOf(rules)));
+            let words = msg.with("conversation-tip", &[("tip", tip.as_str().into())]);
+            commands.spawn((theme::text(&font, format!("    {words}"), 14.0, theme::TEXT), ChildOf(rules)));
         }
     }
 
     let t = commands.spawn((theme::panel(), ChildOf(root))).id();
-    commands.spawn((theme::heading(&font, "Transcript", 20.0), ChildOf(t)));
+    commands.spawn((theme::heading(&font, msg.get("debrief-transcript-heading"), 20.0), ChildOf(t)));
     let transcript = f.play.session.transcript();
     for (i, turn) in transcript.turns.iter().enumerate() {
         let n = i + 1;
         let node = &s.nodes[turn.node as usize];
         let said = node.says.get(usize::from(turn.line)).map_or(String::new(), |l| s.fill(&l.text, &transcript.facts));
         let reply = &node.replies[usize::from(turn.reply)];
-        commands.spawn((
-            theme::text(&font, format!("{}: \u{201c}{said}\u{201d}", s.customer.name), 14.0, theme::MUTED),
-            ChildOf(t),
-        ));
-        let secs = turn.millis.map_or(String::new(), |ms| format!(" ({:.1} s)", f64::from(ms) / 1000.0));
-        commands.spawn((
-            theme::text(
-                &font,
-                format!("Turn {n}, you{secs}: \u{201c}{}\u{201d}", s.fill(&reply.text, &transcript.facts)),
-                14.0,
-                theme::TEXT,
+        let words =
+            msg.with("debrief-customer-said", &[("name", s.customer.name.as_str().into()), ("line", said.into())]);
+        commands.spawn((theme::text(&font, words, 14.0, theme::MUTED), ChildOf(t)));
+        let reply = s.fill(&reply.text, &transcript.facts);
+        let words = match turn.millis {
+            Some(ms) => msg.with(
+                "debrief-you-said-timed",
+                &[("turn", n.into()), ("seconds", Arg::Decimal(f64::from(ms) / 1000.0, 1)), ("reply", reply.into())],
             ),
-            ChildOf(t),
-        ));
+            None => msg.with("debrief-you-said", &[("turn", n.into()), ("reply", reply.into())]),
+        };
+        commands.spawn((theme::text(&font, words, 14.0, theme::TEXT), ChildOf(t)));
         let marks: Vec<String> = card
             .rules
             .iter()
             .filter(|r| r.evidence.as_ref().is_some_and(|e| usize::from(e.turn) == n))
-            .map(|r| format!("{} {}", if r.verdict == Verdict::Pass { "kept" } else { "broke" }, r.title))
+            .map(|r| {
+                let id = if r.verdict == Verdict::Pass { "debrief-mark-kept" } else { "debrief-mark-broke" };
+                msg.with(id, &[("rule", r.title.as_str().into())])
+            })
             .collect();
         if !marks.is_empty() {
             let color =
@@ -164,10 +179,9 @@ fn spawn(mut commands: Commands, font: Res<UiFont>, finished: Option<Res<Finishe
             .ending
             .and_then(|(_, l)| e.says.get(usize::from(l)))
             .map_or(String::new(), |l| s.fill(&l.text, &transcript.facts));
-        commands.spawn((
-            theme::text(&font, format!("{}: \u{201c}{last}\u{201d}", s.customer.name), 14.0, theme::MUTED),
-            ChildOf(t),
-        ));
+        let words =
+            msg.with("debrief-customer-said", &[("name", s.customer.name.as_str().into()), ("line", last.into())]);
+        commands.spawn((theme::text(&font, words, 14.0, theme::MUTED), ChildOf(t)));
     }
 }
 
@@ -175,9 +189,9 @@ fn spawn(mut commands: Commands, font: Res<UiFont>, finished: Option<Res<Finishe
 #[derive(Component)]
 struct SaveLine;
 
-fn save_line(state: &SaveState) -> (String, Color) {
+fn save_line(msg: &crate::l10n::Messages, state: &SaveState) -> (String, Color) {
     match state {
-        SaveState::Saving => ("Saving…".into(), theme::MUTED),
+        SaveState::Saving => (msg.get("saving"), theme::MUTED),
         SaveState::Saved(words) => (words.clone(), theme::MUTED),
         SaveState::NotSaved(why) => (why.clone(), theme::WARN),
     }
@@ -185,7 +199,7 @@ fn save_line(state: &SaveState) -> (String, Color) {
 
 fn show_save_state(finished: Option<Res<Finished>>, mut lines: Query<(&mut Text, &mut TextColor), With<SaveLine>>) {
     let Some(f) = finished.filter(|f| f.is_changed()) else { return };
-    let (words, color) = save_line(&f.saved);
+    let (words, color) = save_line(&f.play.msg, &f.saved);
     for (mut text, mut text_color) in &mut lines {
         text.0.clone_from(&words);
         text_color.0 = color;
@@ -210,12 +224,13 @@ fn replay_when_found(
     mut next: ResMut<NextState<Screen>>,
     mut redraw: MessageWriter<bevy::window::RequestRedraw>,
     mut lines: Query<&mut Text, With<FindingLine>>,
+    msg: Res<Locale>,
 ) {
     let Some(mut finding) = finding else { return };
     let Some(guide) = crate::game::poll(&mut finding.task, &mut redraw) else {
         for mut line in &mut lines {
             if line.0.is_empty() {
-                line.0 = "Finding the best path…".into();
+                line.0 = msg.get("debrief-finding-best");
             }
         }
         return;
@@ -238,7 +253,8 @@ fn act(
         next.set(Screen::Picker);
         return;
     };
-    let entry = f.play.entry.clone();
+    // Sessions start from the library's English entry; the briefing and play translate it.
+    let entry = f.play.source.clone();
     match action {
         DebriefAction::Retry => {
             commands.insert_resource(Selected {

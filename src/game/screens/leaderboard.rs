@@ -6,11 +6,12 @@ use bevy::prelude::*;
 use bevy::ui_widgets::Activate;
 
 use super::{Screen, pressed};
-use crate::game::Launch;
 use crate::game::content::Content;
 use crate::game::play::Trainee;
 use crate::game::theme::{self, UiFont};
-use crate::records::{Month, Store, Stored, format_ms, printable};
+use crate::game::{Launch, Locale};
+use crate::l10n::{Arg, Messages};
+use crate::records::{Month, Store, Stored, printable};
 use crate::report::ranking::{self, Formula, Ranking, Row};
 
 pub(super) fn plugin(app: &mut App) {
@@ -38,18 +39,28 @@ fn this_month(launch: &Launch) -> Result<Ranking, String> {
     Ok(ranking::rank(month, &this, &before, &Formula::default()))
 }
 
-fn row_text(row: &Row, scenarios: usize) -> String {
+fn row_text(msg: &Messages, row: &Row, scenarios: usize) -> String {
     let rank = if row.rank == 0 { "–".to_string() } else { format!("{}.", row.rank) };
-    let change = row.change.map_or_else(|| "new".into(), |c| format!("{c:+.1}"));
-    format!(
-        "{rank} {}   {:.1}   {} sessions, {}/{} scenarios, {change} vs last month, retained {:.0}%",
-        printable(&row.trainee, 40),
-        row.score,
-        row.sessions,
-        row.scenarios_covered,
-        scenarios,
-        row.retained * 100.0
-    )
+    let change = row.change.map_or_else(
+        || msg.get("board-new"),
+        |c| {
+            msg.with(
+                "board-change",
+                &[("change", format!("{}{}", if c >= 0.0 { "+" } else { "" }, msg.number(c, 1)).into())],
+            )
+        },
+    );
+    let stats = msg.with(
+        "board-row",
+        &[
+            ("sessions", row.sessions.into()),
+            ("covered", row.scenarios_covered.into()),
+            ("scenarios", scenarios.into()),
+            ("change", change.into()),
+            ("retained", Arg::Decimal(row.retained * 100.0, 0)),
+        ],
+    );
+    format!("{rank} {}   {}   {stats}", printable(&row.trainee, 40), msg.number(row.score, 1))
 }
 
 /// The board and history being read on the I/O task pool.
@@ -68,26 +79,35 @@ struct BoardPanel;
 #[derive(Component)]
 struct HistoryPanel;
 
-fn spawn(mut commands: Commands, font: Res<UiFont>, launch: Res<Launch>, trainee: Option<Res<Trainee>>) {
+fn spawn(
+    mut commands: Commands,
+    font: Res<UiFont>,
+    launch: Res<Launch>,
+    trainee: Option<Res<Trainee>>,
+    msg: Res<Locale>,
+) {
     let root = commands.spawn(theme::screen_root(Screen::Leaderboard)).id();
     let header = commands.spawn((theme::row(16.0), ChildOf(root))).id();
-    commands.spawn((theme::heading(&font, format!("Leaderboard, {}", Month::now()), 28.0), ChildOf(header)));
+    let month = Month::now();
+    let heading = msg.with("board-heading", &[("month", month.to_string().into())]);
+    commands.spawn((theme::heading(&font, heading, 28.0), ChildOf(header)));
     commands.spawn((
-        theme::button(&font, "Back to the scenarios (Esc)", LeaderboardAction::Back),
+        theme::button(&font, msg.get("debrief-back-esc"), LeaderboardAction::Back),
         bevy::input_focus::AutoFocus,
         ChildOf(header),
     ));
     let me = trainee.map(|t| t.name.clone()).unwrap_or_default();
     commands.spawn((theme::panel(), BoardPanel, ChildOf(root))).with_child(theme::text(
         &font,
-        "Loading the leaderboard…",
+        msg.get("board-loading"),
         16.0,
         theme::MUTED,
     ));
-    commands.spawn((theme::heading(&font, format!("Your sessions, {}", printable(&me, 40)), 20.0), ChildOf(root)));
+    let heading = msg.with("board-your-sessions", &[("name", printable(&me, 40).into())]);
+    commands.spawn((theme::heading(&font, heading, 20.0), ChildOf(root)));
     commands.spawn((theme::panel(), HistoryPanel, ChildOf(root))).with_child(theme::text(
         &font,
-        "Loading your sessions…",
+        msg.get("picker-loading-sessions"),
         16.0,
         theme::MUTED,
     ));
@@ -104,6 +124,7 @@ fn show_loaded(
     font: Res<UiFont>,
     content: Res<Content>,
     trainee: Option<Res<Trainee>>,
+    msg: Res<Locale>,
     loading: Option<ResMut<Loading>>,
     board: Query<Entity, With<BoardPanel>>,
     history: Query<Entity, With<HistoryPanel>>,
@@ -115,15 +136,22 @@ fn show_loaded(
     let me = trainee.map(|t| t.name.clone()).unwrap_or_default();
     if let Ok(panel) = board.single() {
         commands.entity(panel).despawn_related::<Children>();
-        fill_board(&mut commands, &font, panel, &loaded.board, &me);
+        fill_board(&mut commands, &font, &msg, panel, &loaded.board, &me);
     }
     if let Ok(panel) = history.single() {
         commands.entity(panel).despawn_related::<Children>();
-        fill_history(&mut commands, &font, panel, &loaded.history, &content);
+        fill_history(&mut commands, &font, &msg, panel, &loaded.history, &content);
     }
 }
 
-fn fill_board(commands: &mut Commands, font: &UiFont, board: Entity, ranking: &Result<Ranking, String>, me: &str) {
+fn fill_board(
+    commands: &mut Commands,
+    font: &UiFont,
+    msg: &Messages,
+    board: Entity,
+    ranking: &Result<Ranking, String>,
+    me: &str,
+) {
     let r = match ranking {
         Err(why) => {
             commands.spawn((theme::text(font, why.clone(), 16.0, theme::WARN), ChildOf(board)));
@@ -131,26 +159,29 @@ fn fill_board(commands: &mut Commands, font: &UiFont, board: Entity, ranking: &R
         }
         Ok(r) => r,
     };
-    let rule = format!(
-        "Assessment sessions only. Score: your first assessment's total on each of this month's {} scenario(s), \
-         averaged; at least {} sessions to be ranked. Retained target: {:.0}%.",
-        r.scenarios.len(),
-        r.min_sessions,
-        r.retained_target * 100.0
+    let rule = msg.with(
+        "board-formula",
+        &[
+            ("scenarios", r.scenarios.len().into()),
+            ("sessions", r.min_sessions.into()),
+            ("target", Arg::Decimal(r.retained_target * 100.0, 0)),
+        ],
     );
     commands.spawn((theme::text(font, rule, 14.0, theme::MUTED), ChildOf(board)));
     if r.ranking.is_empty() {
-        commands.spawn((theme::text(font, "Nobody is ranked yet this month.", 16.0, theme::TEXT), ChildOf(board)));
+        commands.spawn((theme::text(font, msg.get("board-nobody"), 16.0, theme::TEXT), ChildOf(board)));
     }
     for row in r.ranking.iter().take(10).chain(r.ranking.iter().skip(10).filter(|row| row.trainee == me)) {
         let colour = if row.trainee == me { theme::FOCUS } else { theme::TEXT };
-        commands.spawn((theme::text(font, row_text(row, r.scenarios.len()), 16.0, colour), ChildOf(board)));
+        commands.spawn((theme::text(font, row_text(msg, row, r.scenarios.len()), 16.0, colour), ChildOf(board)));
     }
     if let Some(row) = r.unqualified.iter().find(|row| row.trainee == me) {
-        let words = format!(
-            "You: {} — {} more assessment session(s) to be ranked.",
-            row_text(row, r.scenarios.len()),
-            r.min_sessions.saturating_sub(row.sessions)
+        let words = msg.with(
+            "board-you-unranked",
+            &[
+                ("row", row_text(msg, row, r.scenarios.len()).into()),
+                ("more", r.min_sessions.saturating_sub(row.sessions).into()),
+            ],
         );
         commands.spawn((theme::text(font, words, 16.0, theme::FOCUS), ChildOf(board)));
     }
@@ -159,6 +190,7 @@ fn fill_board(commands: &mut Commands, font: &UiFont, board: Entity, ranking: &R
 fn fill_history(
     commands: &mut Commands,
     font: &UiFont,
+    msg: &Messages,
     history: Entity,
     list: &Result<Vec<Stored>, String>,
     content: &Content,
@@ -169,25 +201,28 @@ fn fill_history(
             return;
         }
         Ok(list) if list.is_empty() => {
-            commands.spawn((theme::text(font, "No sessions yet.", 16.0, theme::MUTED), ChildOf(history)));
+            commands.spawn((theme::text(font, msg.get("board-no-sessions"), 16.0, theme::MUTED), ChildOf(history)));
             return;
         }
         Ok(list) => list,
     };
     for s in list.iter().take(HISTORY) {
         let r = &s.record;
+        let mode = msg.get(match r.mode {
+            crate::records::Mode::Practice => "mode-practice",
+            crate::records::Mode::Assessment => "mode-assessment",
+        });
+        let outcome = r.outcome.map_or_else(|| msg.get("outcome-unfinished"), |o| crate::report::outcome_words(msg, o));
         let words = format!(
-            "{}   {}   {}   {:.0}/100   {}",
-            format_ms(r.finished_at),
-            printable(content.title_of(&r.scenario), 48),
-            r.mode.as_str(),
-            r.total,
-            r.outcome.map_or("unfinished", |o| o.as_str())
+            "{}   {}   {mode}   {}/100   {outcome}",
+            crate::records::format_ms_in(msg.lang(), r.finished_at),
+            printable(&content.title_of(&r.scenario, msg.lang()), 48),
+            msg.number(r.total, 0),
         );
         commands.spawn((theme::text(font, words, 14.0, theme::TEXT), ChildOf(history)));
     }
     if list.len() > HISTORY {
-        let more = format!("… and {} earlier session(s).", list.len() - HISTORY);
+        let more = msg.with("board-more", &[("count", (list.len() - HISTORY).into())]);
         commands.spawn((theme::text(font, more, 14.0, theme::MUTED), ChildOf(history)));
     }
 }

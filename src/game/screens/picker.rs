@@ -6,10 +6,11 @@ use bevy::prelude::*;
 use bevy::ui_widgets::Activate;
 
 use super::{Screen, pressed};
-use crate::game::Launch;
 use crate::game::content::Content;
 use crate::game::play::{Selected, Trainee};
 use crate::game::theme::{self, UiFont};
+use crate::game::{Launch, Locale};
+use crate::l10n::Messages;
 use crate::library::Entry;
 use crate::records::Mode;
 
@@ -121,11 +122,19 @@ fn spawn(
     content: Res<Content>,
     trainee: Res<Trainee>,
     progress: Res<Progress>,
+    msg: Res<Locale>,
 ) {
-    build(&mut commands, &font, &content, &trainee, &progress);
+    build(&mut commands, &font, &content, &trainee, &progress, &msg);
 }
 
-fn build(commands: &mut Commands, font: &UiFont, content: &Content, trainee: &Trainee, progress: &Progress) {
+fn build(
+    commands: &mut Commands,
+    font: &UiFont,
+    content: &Content,
+    trainee: &Trainee,
+    progress: &Progress,
+    msg: &Messages,
+) {
     let none = Ok(Vec::new());
     let (history, assigned) = match &progress.loaded {
         Some(l) => (&l.history, l.assigned.as_slice()),
@@ -134,46 +143,37 @@ fn build(commands: &mut Commands, font: &UiFont, content: &Content, trainee: &Tr
     let root =
         commands.spawn((theme::screen_root(Screen::Picker), PickerRoot(content.generation, progress.version))).id();
     if progress.loaded.is_none() {
-        commands.spawn((theme::text(font, "Loading your sessions…", 14.0, theme::MUTED), ChildOf(root)));
+        commands.spawn((theme::text(font, msg.get("picker-loading-sessions"), 14.0, theme::MUTED), ChildOf(root)));
     }
     if let Err(why) = history {
-        let words = format!("Your past sessions cannot be read: {why}");
+        let words = msg.with("picker-history-unreadable", &[("why", why.as_str().into())]);
         commands.spawn((theme::text(font, words, 14.0, theme::WARN), ChildOf(root)));
     }
     let header = commands.spawn((theme::row(16.0), ChildOf(root))).id();
     commands.spawn((
         theme::heading(
             font,
-            format!("Hello, {}. Choose a conversation to rehearse.", crate::records::printable(&trainee.name, 40)),
+            msg.with("picker-hello", &[("name", crate::records::printable(&trainee.name, 40).into())]),
             28.0,
         ),
         ChildOf(header),
     ));
-    commands.spawn((theme::button(font, "Leaderboard (L)", PickerAction::Leaderboard), ChildOf(header)));
-    commands.spawn((theme::button(font, "Sign out", PickerAction::SignOut), ChildOf(header)));
-    let modes = if trainee.may_be_assessed() {
-        "Practice: feedback after every reply.  Assessment: no hints; counts for the monthly ranking."
-    } else {
-        "Practice: feedback after every reply. Assessments are for trainees on the roster, signed in with \
-         their PIN: ask your trainer to add you."
-    };
+    commands.spawn((theme::button(font, msg.get("picker-leaderboard"), PickerAction::Leaderboard), ChildOf(header)));
+    commands.spawn((theme::button(font, msg.get("picker-sign-out"), PickerAction::SignOut), ChildOf(header)));
+    let modes = msg.get(if trainee.may_be_assessed() { "picker-modes" } else { "picker-modes-guest" });
     commands.spawn((theme::text(font, modes, 16.0, theme::MUTED), ChildOf(root)));
     let done = Done::of(assigned, history.as_deref().unwrap_or_default());
     if !assigned.is_empty() {
-        let words = format!(
-            "This month's assessments: {} of {} done. Only your first assessment of each counts.",
-            done.0.len(),
-            assigned.len()
-        );
+        let words = msg.with("picker-assigned", &[("done", done.0.len().into()), ("count", assigned.len().into())]);
         commands.spawn((theme::text(font, words, 16.0, theme::TEXT), ChildOf(root)));
     }
     let Some(lib) = content.library.as_ref() else {
-        let words = content.problem.clone().unwrap_or_else(|| "Loading the scenarios…".into());
+        let words = content.problem.clone().unwrap_or_else(|| msg.get("picker-loading-scenarios"));
         commands.spawn((theme::text(font, words, 16.0, theme::WARN), ChildOf(root)));
         return;
     };
     if lib.entries.is_empty() && lib.broken.is_empty() {
-        let words = format!("There are no scenarios in {} yet.", lib.dir.display());
+        let words = msg.with("picker-no-scenarios", &[("dir", lib.dir.display().to_string().into())]);
         commands.spawn((theme::text(font, words, 16.0, theme::WARN), ChildOf(root)));
     }
     // Cards of different heights line up at the top, like a grid.
@@ -186,14 +186,15 @@ fn build(commands: &mut Commands, font: &UiFont, content: &Content, trainee: &Tr
                 .max_by(|a, b| a.0.total_cmp(&b.0))
         });
         let assignment = assigned.contains(&entry.scenario.id).then(|| done.0.get(&entry.scenario.id).copied());
-        let shown = Card { entry, best, assignment, stale: lib.is_stale(&entry.scenario.source) };
-        card(commands, font, cards, &shown, trainee.may_be_assessed());
+        let localized = lib.localized(entry, msg.lang()).entry;
+        let shown = Card { entry: &localized, best, assignment, stale: lib.is_stale(&entry.scenario.source) };
+        card(commands, font, msg, cards, &shown, trainee.may_be_assessed());
     }
     for b in lib.broken.iter().filter(|b| !lib.entries.iter().any(|e| e.scenario.source == b.file)) {
         let c = commands.spawn((card_size(), BackgroundColor(theme::PANEL), ChildOf(cards))).id();
         let name = b.id.clone().unwrap_or_else(|| b.file.display().to_string());
         commands.spawn((theme::heading(font, name, 20.0), ChildOf(c)));
-        commands.spawn((theme::text(font, "Cannot be played: the file has errors.", 16.0, theme::BAD), ChildOf(c)));
+        commands.spawn((theme::text(font, msg.get("picker-broken"), 16.0, theme::BAD), ChildOf(c)));
         for d in b.diagnostics.iter().filter(|d| d.is_error()).take(4) {
             commands.spawn((theme::text(font, d.to_string(), 14.0, theme::MUTED), ChildOf(c)));
         }
@@ -240,44 +241,52 @@ struct Card<'a> {
     stale: bool,
 }
 
-fn card(commands: &mut Commands, font: &UiFont, parent: Entity, shown: &Card, may_be_assessed: bool) {
+fn card(commands: &mut Commands, font: &UiFont, msg: &Messages, parent: Entity, shown: &Card, may_be_assessed: bool) {
     let Card { entry, best, assignment, stale } = *shown;
     let s = &entry.scenario;
     let c = commands.spawn((card_size(), BackgroundColor(theme::PANEL), ChildOf(parent))).id();
     commands.spawn((theme::heading(font, s.title.clone(), 20.0), ChildOf(c)));
-    commands.spawn((theme::text(font, format!("Difficulty: {:?}", s.difficulty), 14.0, theme::MUTED), ChildOf(c)));
+    let difficulty = msg.get(match s.difficulty {
+        crate::scenario::Difficulty::Easy => "difficulty-easy",
+        crate::scenario::Difficulty::Medium => "difficulty-medium",
+        crate::scenario::Difficulty::Hard => "difficulty-hard",
+    });
+    let difficulty = msg.with("picker-difficulty", &[("difficulty", difficulty.into())]);
+    commands.spawn((theme::text(font, difficulty, 14.0, theme::MUTED), ChildOf(c)));
     commands.spawn((theme::text(font, s.summary.clone(), 14.0, theme::TEXT), ChildOf(c)));
     if !s.skills.is_empty() {
-        commands.spawn((theme::text(font, format!("Skills: {}", s.skills.join(", ")), 14.0, theme::MUTED), ChildOf(c)));
+        let skills = msg.with("picker-skills", &[("skills", s.skills.join(", ").into())]);
+        commands.spawn((theme::text(font, skills, 14.0, theme::MUTED), ChildOf(c)));
     }
     let best = match best {
-        Some((total, mode)) => format!("Your best: {total:.0}/100 ({})", mode.as_str()),
-        None => "Your best: not played yet".into(),
+        Some((total, mode)) => msg.with(
+            if mode == Mode::Assessment { "picker-best-assessment" } else { "picker-best-practice" },
+            &[("total", crate::l10n::Arg::Decimal(total, 0))],
+        ),
+        None => msg.get("picker-best-none"),
     };
     commands.spawn((theme::text(font, best, 14.0, theme::TEXT), ChildOf(c)));
     match assignment {
         Some(Some(total)) => {
-            let words = format!("Assigned this month: assessed, {total:.0}/100 counts.");
+            let words = msg.with("picker-card-assessed", &[("total", crate::l10n::Arg::Decimal(total, 0))]);
             commands.spawn((theme::text(font, words, 14.0, theme::GOOD), ChildOf(c)));
         }
         Some(None) => {
-            commands
-                .spawn((theme::text(font, "Assigned this month: not assessed yet.", 14.0, theme::WARN), ChildOf(c)));
+            commands.spawn((theme::text(font, msg.get("picker-card-not-assessed"), 14.0, theme::WARN), ChildOf(c)));
         }
         None => {}
     }
     if stale {
-        commands.spawn((
-            theme::text(font, "The file has errors: playing the last good version.", 14.0, theme::WARN),
-            ChildOf(c),
-        ));
+        commands.spawn((theme::text(font, msg.get("picker-stale"), 14.0, theme::WARN), ChildOf(c)));
     }
     let buttons = commands.spawn((theme::row(8.0), ChildOf(c))).id();
-    commands
-        .spawn((theme::button(font, "Practice", PickerAction::Open(s.id.clone(), Mode::Practice)), ChildOf(buttons)));
+    commands.spawn((
+        theme::button(font, msg.get("picker-practice"), PickerAction::Open(s.id.clone(), Mode::Practice)),
+        ChildOf(buttons),
+    ));
     if may_be_assessed {
         commands.spawn((
-            theme::button(font, "Assessment", PickerAction::Open(s.id.clone(), Mode::Assessment)),
+            theme::button(font, msg.get("picker-assessment"), PickerAction::Open(s.id.clone(), Mode::Assessment)),
             ChildOf(buttons),
         ));
     }
@@ -290,6 +299,7 @@ fn refresh(
     content: Res<Content>,
     trainee: Res<Trainee>,
     progress: Res<Progress>,
+    msg: Res<Locale>,
     roots: Query<(Entity, &PickerRoot)>,
 ) {
     let Ok((root, shown)) = roots.single() else { return };
@@ -297,7 +307,7 @@ fn refresh(
         return;
     }
     commands.entity(root).despawn();
-    build(&mut commands, &font, &content, &trainee, &progress);
+    build(&mut commands, &font, &content, &trainee, &progress, &msg);
 }
 
 fn keys(mut keys: MessageReader<KeyboardInput>, mut next: ResMut<NextState<Screen>>) {

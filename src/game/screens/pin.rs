@@ -6,9 +6,9 @@ use bevy::prelude::*;
 use bevy::ui_widgets::Activate;
 
 use super::{Screen, pressed};
-use crate::game::Launch;
 use crate::game::play::Trainee;
 use crate::game::theme::{self, UiFont};
+use crate::game::{Launch, Locale};
 use crate::records::roster::PIN_DIGITS;
 
 pub(super) fn plugin(app: &mut App) {
@@ -46,25 +46,26 @@ struct Dots;
 #[derive(Component)]
 struct Refusal;
 
-fn spawn(mut commands: Commands, font: Res<UiFont>, ask: Option<Res<AskPin>>, mut typed: ResMut<TypedPin>) {
+fn spawn(
+    mut commands: Commands,
+    font: Res<UiFont>,
+    msg: Res<Locale>,
+    ask: Option<Res<AskPin>>,
+    mut typed: ResMut<TypedPin>,
+) {
     *typed = TypedPin::default();
     let Some(ask) = ask else { return };
     let name = crate::records::printable(&ask.0.name, 40);
     commands.spawn(theme::screen_root(Screen::Pin)).with_children(|p| {
-        p.spawn(theme::heading(&font, format!("Hello, {name}."), 28.0));
-        p.spawn(theme::text(
-            &font,
-            "Type your PIN and press Enter. Assessments count for the monthly ranking, so only you may take yours.",
-            16.0,
-            theme::MUTED,
-        ));
+        p.spawn(theme::heading(&font, msg.with("pin-hello", &[("name", name.into())]), 28.0));
+        p.spawn(theme::text(&font, msg.get("pin-explain"), 16.0, theme::MUTED));
         p.spawn(theme::panel()).with_children(|f| {
             f.spawn((theme::text(&font, "|", 24.0, theme::TEXT), Dots));
         });
         p.spawn((theme::text(&font, "", 16.0, theme::BAD), Refusal));
         p.spawn(theme::row(8.0)).with_children(|r| {
-            r.spawn(theme::button(&font, "Sign in", PinAction::Check));
-            r.spawn(theme::button(&font, "Back", PinAction::Back));
+            r.spawn(theme::button(&font, msg.get("pin-sign-in"), PinAction::Check));
+            r.spawn(theme::button(&font, msg.get("pin-back"), PinAction::Back));
         });
     });
 }
@@ -77,6 +78,7 @@ fn type_pin(
     mut refusal: Query<&mut Text, (With<Refusal>, Without<Dots>)>,
     ask: Option<Res<AskPin>>,
     launch: Res<Launch>,
+    msg: Res<Locale>,
     mut commands: Commands,
     mut next: ResMut<NextState<Screen>>,
 ) {
@@ -85,7 +87,7 @@ fn type_pin(
             Key::Backspace => {
                 typed.digits.pop();
             }
-            Key::Enter => check(&mut typed, ask.as_deref(), &launch, &mut commands, &mut next),
+            Key::Enter => check(&mut typed, ask.as_deref(), &launch, &msg, &mut commands, &mut next),
             Key::Escape => next.set(Screen::SignIn),
             Key::Character(c) => {
                 for d in c.chars().filter(char::is_ascii_digit) {
@@ -113,6 +115,7 @@ fn check(
     typed: &mut TypedPin,
     ask: Option<&AskPin>,
     launch: &Launch,
+    msg: &Locale,
     commands: &mut Commands,
     next: &mut NextState<Screen>,
 ) {
@@ -128,29 +131,25 @@ fn check(
             next.set(Screen::Picker);
         }
         Err(why) => {
-            typed.refused = Some(sentence(&why));
+            typed.refused = Some(crate::report::sign_in_refusal(msg, &why));
             typed.digits.clear();
         }
     }
 }
 
-/// "wrong PIN (2 more before a pause)" → "Wrong PIN (2 more before a pause)."
-fn sentence(s: &str) -> String {
-    let mut chars = s.chars();
-    chars.next().map_or_else(String::new, |c| format!("{}{}.", c.to_uppercase(), chars.as_str()))
-}
-
+#[allow(clippy::too_many_arguments)]
 fn on_activate(
     ev: On<Activate>,
     actions: Query<&PinAction>,
     mut typed: ResMut<TypedPin>,
     ask: Option<Res<AskPin>>,
     launch: Res<Launch>,
+    msg: Res<Locale>,
     mut commands: Commands,
     mut next: ResMut<NextState<Screen>>,
 ) {
     match actions.get(ev.entity) {
-        Ok(PinAction::Check) => check(&mut typed, ask.as_deref(), &launch, &mut commands, &mut next),
+        Ok(PinAction::Check) => check(&mut typed, ask.as_deref(), &launch, &msg, &mut commands, &mut next),
         Ok(PinAction::Back) => next.set(Screen::SignIn),
         Err(_) => {}
     }

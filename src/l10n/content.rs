@@ -1,0 +1,280 @@
+//! The translatable text of a scenario and of the rulebook, by stable id, and translated copies.
+//!
+//! One walk over each model ([`walk_scenario`], [`walk_rulebook`]) both lists the units a
+//! translator sees (for `l10n update` and validation) and swaps translations into a copy (for
+//! play), so the two can never disagree about which fields are translated or what their ids are.
+//! Only text fields are visited: a translated model has the same nodes, replies, acts, facts and
+//! conditions as the English one, and scores every session identically.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::rules::Rulebook;
+use crate::scenario::{FactKind, Scenario};
+
+use super::po::PoFile;
+
+/// One piece of text to translate.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unit {
+    /// Its stable id (the PO file's `msgctxt`): `arrival.hello`, `title`, `fact.claim.label`.
+    pub id: String,
+    /// The English text.
+    pub source: String,
+    /// What the translator needs to know: where it appears, who speaks, the reply's acts.
+    pub note: String,
+}
+
+impl Unit {
+    /// Whether the text holds `{fact}` placeholders (PO flag `python-brace-format`).
+    pub fn has_placeholders(&self) -> bool {
+        !placeholders(&self.source).is_empty()
+    }
+}
+
+/// The `{name}` placeholders of a text, sorted, each once.
+pub fn placeholders(text: &str) -> BTreeSet<String> {
+    let mut found = BTreeSet::new();
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        match after.find(['}', '{']) {
+            Some(close) if after.as_bytes()[close] == b'}' => {
+                let name = &after[..close];
+                if !name.is_empty() && name.chars().all(|c| c.is_alphanumeric() || c == '_') {
+                    found.insert(name.to_string());
+                }
+                rest = &after[close + 1..];
+            }
+            Some(close) => rest = &after[close..],
+            None => break,
+        }
+    }
+    found
+}
+
+/// What a walk calls for each translatable field: its id, the text (to read or replace), and
+/// the translator's note, built only when asked for.
+pub type Visit<'a> = dyn FnMut(&str, &mut String, &dyn Fn() -> String) + 'a;
+
+/// Calls `visit(id, text, note)` for every translatable field of a scenario, in file order.
+/// The note is built only when asked for; `book` names the replies' acts in it.
+pub fn walk_scenario(scenario: &mut Scenario, book: Option<&Rulebook>, visit: &mut Visit<'_>) {
+    let situation = scenario.customer.situation.clone();
+    visit("title", &mut scenario.title, &|| "The scenario's title, on its card in the list.".into());
+    visit("summary", &mut scenario.summary, &|| "One or two sentences on the scenario's card.".into());
+    visit("goal", &mut scenario.goal, &|| "The briefing: what a good outcome looks like.".into());
+    for (i, skill) in scenario.skills.iter_mut().enumerate() {
+        visit(&format!("skill.{}", i + 1), skill, &|| "A skill practised, listed on the card.".into());
+    }
+    visit("customer.name", &mut scenario.customer.name, &|| {
+        "The customer's name, shown above what they say. Adapt it to a name common where you are.".into()
+    });
+    visit("customer.situation", &mut scenario.customer.situation, &|| {
+        "The briefing: who the customer is and why they came.".into()
+    });
+    for fact in &mut scenario.facts {
+        let fact_id = fact.id.clone();
+        visit(&format!("fact.{fact_id}.label"), &mut fact.label, &|| {
+            format!("A hidden fact `{fact_id}` in the trainee's notes once learned; {{value}} is its value.")
+        });
+        if let FactKind::Choice(choices) = &mut fact.kind {
+            for choice in choices {
+                let value = choice.value.clone();
+                let mut says = choice.says.clone().unwrap_or_else(|| value.clone());
+                let before = says.clone();
+                visit(&format!("fact.{fact_id}.{value}"), &mut says, &|| {
+                    format!(
+                        "The value `{value}` of the hidden fact `{fact_id}`, as the customer or advisor says it where a line has {{{fact_id}}}."
+                    )
+                });
+                if says != before || choice.says.is_some() {
+                    choice.says = Some(says);
+                }
+                if let Some(note) = choice.note.as_mut() {
+                    visit(&format!("fact.{fact_id}.{value}.note"), note, &|| {
+                        format!("The trainee's note once they learn that `{fact_id}` is `{value}`.")
+                    });
+                }
+            }
+        }
+    }
+    for promise in &mut scenario.promises {
+        let id = promise.id.clone();
+        visit(&format!("promise.{id}"), &mut promise.says, &|| {
+            format!("A promise the advisor can make (`{id}`), in the debrief: \"You promised that …\".")
+        });
+    }
+    for node in &mut scenario.nodes {
+        let node_id = node.id.clone();
+        let heard = node.says.first().map(|l| l.text.clone()).unwrap_or_default();
+        for line in &mut node.says {
+            visit(&line.id.clone(), &mut line.text, &|| {
+                format!("Node `{node_id}`: the customer speaks (one of its variants). Situation: {situation}")
+            });
+        }
+        for reply in &mut node.replies {
+            let acts = book.map_or_else(String::new, |b| {
+                reply
+                    .acts
+                    .iter()
+                    .filter_map(|a| b.acts.get(usize::from(a)))
+                    .map(|a| a.id.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            });
+            visit(&reply.id.clone(), &mut reply.text, &|| {
+                format!(
+                    "Node `{node_id}`: a reply the advisor can choose, after the customer says \"{heard}\" Acts: {acts}."
+                )
+            });
+        }
+    }
+    for ending in &mut scenario.endings {
+        let ending_id = ending.id.clone();
+        let outcome = ending.outcome.as_str();
+        for line in &mut ending.says {
+            visit(&line.id.clone(), &mut line.text, &|| {
+                format!("Ending `{ending_id}` ({outcome}): the customer's last words.")
+            });
+        }
+        visit(&format!("ending.{ending_id}"), &mut ending.summary, &|| {
+            format!("Ending `{ending_id}` ({outcome}): what happened, in the debrief.")
+        });
+    }
+}
+
+/// Calls `visit(id, text, note)` for every translatable field of the rulebook, in file order.
+pub fn walk_rulebook(book: &mut Rulebook, visit: &mut Visit<'_>) {
+    for cap in &mut book.outcome_caps {
+        let outcome = cap.outcome.as_str();
+        visit(&format!("cap.{outcome}"), &mut cap.reason, &|| {
+            format!("Why a conversation ending {outcome} totals at most the cap: \"capped because …\".")
+        });
+    }
+    for act in &mut book.acts {
+        let id = act.id.clone();
+        visit(&format!("act.{id}"), &mut act.description, &|| {
+            format!("What the speech act `{id}` means; the debrief quotes it (\"Wanted: …\").")
+        });
+    }
+    for category in &mut book.categories {
+        let id = category.id.clone();
+        visit(&format!("category.{id}"), &mut category.title, &|| format!("A family of rules (`{id}`), a heading."));
+    }
+    for rule in &mut book.rules {
+        let id = rule.id.clone();
+        visit(&format!("rule.{id}.title"), &mut rule.title, &|| format!("Rule `{id}`: its short title."));
+        visit(&format!("rule.{id}.explanation"), &mut rule.explanation, &|| format!("Rule `{id}`: why it matters."));
+        visit(&format!("rule.{id}.tip"), &mut rule.tip, &|| {
+            format!("Rule `{id}`: the coaching tip shown when it is broken.")
+        });
+    }
+}
+
+/// The units of a scenario, in file order.
+pub fn scenario_units(scenario: &Scenario, book: &Rulebook) -> Vec<Unit> {
+    let mut copy = scenario.clone();
+    let mut units = Vec::new();
+    walk_scenario(&mut copy, Some(book), &mut |id, text, note| {
+        if !text.trim().is_empty() {
+            units.push(Unit { id: id.to_string(), source: text.clone(), note: note() });
+        }
+    });
+    units
+}
+
+/// The units of the rulebook, in file order.
+pub fn rulebook_units(book: &Rulebook) -> Vec<Unit> {
+    let mut copy = book.clone();
+    let mut units = Vec::new();
+    walk_rulebook(&mut copy, &mut |id, text, note| {
+        if !text.trim().is_empty() {
+            units.push(Unit { id: id.to_string(), source: text.clone(), note: note() });
+        }
+    });
+    units
+}
+
+/// The usable translations of one file: by id, the English they were made from and the text.
+/// Fuzzy and empty entries are left out, so they fall back to English.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Catalog {
+    entries: BTreeMap<String, (String, String)>,
+}
+
+impl Catalog {
+    /// The usable entries of a PO file.
+    pub fn from_po(file: &PoFile) -> Catalog {
+        let entries = file
+            .entries
+            .iter()
+            .filter(|e| e.is_translated())
+            .map(|e| (e.context.clone(), (e.source.clone(), e.translation.clone())))
+            .collect();
+        Catalog { entries }
+    }
+
+    /// The translation of `id`, when it was made from this English and keeps its placeholders.
+    pub fn lookup(&self, id: &str, english: &str) -> Option<&str> {
+        let (source, text) = self.entries.get(id)?;
+        (source == english && placeholders(source) == placeholders(text)).then_some(text.as_str())
+    }
+
+    /// How many usable entries it has.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether it has none.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
+/// A model with its text in another language, and the ids that fell back to English.
+#[derive(Debug, Clone)]
+pub struct Translated<T> {
+    /// The copy, with every available translation swapped in.
+    pub value: T,
+    /// Ids shown in English because the translation is missing, fuzzy, stale or broken.
+    pub fallbacks: BTreeSet<String>,
+}
+
+/// A copy of `scenario` with its text from `catalog`.
+pub fn translate_scenario(scenario: &Scenario, catalog: &Catalog) -> Translated<Scenario> {
+    let mut value = scenario.clone();
+    let mut fallbacks = BTreeSet::new();
+    walk_scenario(&mut value, None, &mut |id, text, _| swap(catalog, id, text, &mut fallbacks));
+    Translated { value, fallbacks }
+}
+
+/// A copy of the rulebook with its text from `catalog`.
+pub fn translate_rulebook(book: &Rulebook, catalog: &Catalog) -> Translated<Rulebook> {
+    let mut value = book.clone();
+    let mut fallbacks = BTreeSet::new();
+    walk_rulebook(&mut value, &mut |id, text, _| swap(catalog, id, text, &mut fallbacks));
+    Translated { value, fallbacks }
+}
+
+fn swap(catalog: &Catalog, id: &str, text: &mut String, fallbacks: &mut BTreeSet<String>) {
+    if text.trim().is_empty() {
+        return;
+    }
+    match catalog.lookup(id, text) {
+        Some(translation) => *text = translation.to_string(),
+        None => {
+            fallbacks.insert(id.to_string());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::placeholders;
+
+    #[test]
+    fn placeholders_are_brace_names() {
+        let found: Vec<String> = placeholders("{a} and {b_2}, {a}, {not one}, {{x}, {").into_iter().collect();
+        assert_eq!(found, ["a", "b_2", "x"]);
+    }
+}
