@@ -1,5 +1,5 @@
 //! Every character the program shows is in the fonts it ships: the shipped scenarios and
-//! rulebook, and the game's own strings. A character missing from both Noto Sans and the CJK
+//! rulebook with their translations, the interface in every language, and the game's own strings. A character missing from both Noto Sans and the CJK
 //! subset would be drawn as a blank or a box (U+2212 MINUS SIGN once was).
 
 use std::collections::BTreeSet;
@@ -65,6 +65,9 @@ fn every_shown_character_is_in_the_shipped_fonts() {
     let fonts = [covered("NotoSans-Regular.ttf"), covered("NotoSans-Bold.ttf"), covered("NotoSansSC-Subset.otf")];
     let mut sources = Vec::new();
     files(&root().join("scenarios"), ".ron", &mut sources);
+    // Every translation: scenario and rulebook texts, and the interface in every language.
+    files(&root().join("scenarios/locales"), ".po", &mut sources);
+    files(&root().join("assets/locales"), ".ftl", &mut sources);
     files(&root().join("src/game"), ".rs", &mut sources);
     files(&root().join("src/report"), ".rs", &mut sources);
     assert!(sources.len() > 20, "{sources:?}");

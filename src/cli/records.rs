@@ -8,6 +8,8 @@ use rehearse::report::{board, html, ranking, rules, xapi};
 use rehearse::score::SCORING_VERSION;
 
 use super::Failure;
+use rehearse::l10n::{Lang, Messages};
+use rehearse::library::Library;
 
 /// Where the records are and how to check them.
 #[derive(Debug, Clone, clap::Args)]
@@ -189,13 +191,14 @@ fn emit(out: Option<&Path>, text: &str) -> Result<(), Failure> {
     }
 }
 
-pub(crate) fn report(dir: &Path, db: &DbArgs, args: &ReportArgs) -> Result<u8, Failure> {
-    // Category titles and order, and scenario titles, for people come from the library (ids
-    // when it cannot be read).
+pub(crate) fn report(dir: &Path, db: &DbArgs, args: &ReportArgs, lang: Lang) -> Result<u8, Failure> {
+    let msg = Messages::new(lang);
+    // Category titles and order, and scenario titles, for people come from the library in the
+    // report's language (ids when it cannot be read).
     let lib = rehearse::library::Library::load(dir).ok();
     let titled = |r: ranking::Ranking| match &lib {
-        Some(l) => r.titled(&l.rulebook).with_scenario_titles(|id| {
-            l.entries.iter().find(|e| e.scenario.id == id).map(|e| e.scenario.title.clone())
+        Some(l) => r.titled(&l.rulebook_in(lang)).with_scenario_titles(|id| {
+            l.entries.iter().find(|e| e.scenario.id == id).map(|e| l.localized(e, lang).entry.scenario.title.clone())
         }),
         None => r,
     };
@@ -243,7 +246,7 @@ pub(crate) fn report(dir: &Path, db: &DbArgs, args: &ReportArgs) -> Result<u8, F
             let mut trend: Vec<(Month, HashMap<String, f64>)> =
                 months[..5].iter().map(|&m| (m, ranking::scores(&of(m)))).collect();
             trend.push((month, ranked));
-            html::html(&titled(r), &trend)
+            html::html(&msg, &titled(r), &trend)
         }
         format => {
             let this = store.summaries(month.start_ms(), month.end_ms()).map_err(fail)?;
@@ -252,7 +255,7 @@ pub(crate) fn report(dir: &Path, db: &DbArgs, args: &ReportArgs) -> Result<u8, F
             match format {
                 Format::Csv => board::csv(&r),
                 Format::Json => board::json(&r) + "\n",
-                _ => board::table(&titled(r)),
+                _ => board::table(&msg, &titled(r)),
             }
         }
     };
@@ -358,7 +361,7 @@ fn import(db: &DbArgs, file: &Path) -> Result<u8, Failure> {
     Ok(if bad.is_empty() { 0 } else { 1 })
 }
 
-pub(crate) fn export(db: &DbArgs, cmd: &ExportCommand) -> Result<u8, Failure> {
+pub(crate) fn export(dir: &Path, db: &DbArgs, cmd: &ExportCommand) -> Result<u8, Failure> {
     let ExportCommand::Xapi(args) = cmd;
     let month = args.month.unwrap_or_else(Month::now);
     let home = xapi::Home::parse(&args.home_page).map_err(Failure::input)?;
@@ -379,11 +382,14 @@ pub(crate) fn export(db: &DbArgs, cmd: &ExportCommand) -> Result<u8, Failure> {
     let (from, to) = (month.start_ms(), month.end_ms());
     let list: Vec<&Stored> = all.iter().filter(|s| (from..to).contains(&s.record.finished_at)).collect();
     let mut versions = Replayer::default();
+    // Translations of titles and summaries, from the library (none when it cannot be read).
+    let lib = rehearse::library::Library::load(dir).ok();
     let statements: Vec<xapi::Statement> = list
         .iter()
         .map(|s| {
             // Titles from the version played, so a later edit never changes a sent statement.
-            let described = versions.entry(&mut store, &s.record).map(|e| describe_scenario(&e)).unwrap_or_default();
+            let described =
+                versions.entry(&mut store, &s.record).map(|e| describe_scenario(&e, lib.as_ref())).unwrap_or_default();
             xapi::statement(s, &home, &described)
         })
         .collect();
@@ -421,8 +427,20 @@ pub(crate) fn export(db: &DbArgs, cmd: &ExportCommand) -> Result<u8, Failure> {
     }
 }
 
-/// The scenario's title and summary as xAPI language maps.
-fn describe_scenario(entry: &rehearse::library::Entry) -> xapi::Described {
-    let en = |s: &str| std::iter::once(("en-US".to_string(), s.to_string())).collect();
-    xapi::Described { title: en(&entry.scenario.title), summary: en(&entry.scenario.summary) }
+/// The scenario's title and summary as xAPI language maps: the English of the version played,
+/// and each translation made from that same English (a translation of an older or newer
+/// English is left out rather than sent as if it matched).
+fn describe_scenario(entry: &rehearse::library::Entry, lib: Option<&Library>) -> xapi::Described {
+    let map = |id: &str, english: &str| -> std::collections::BTreeMap<String, String> {
+        let mut out = std::collections::BTreeMap::from([(Lang::En.xapi_tag().to_string(), english.to_string())]);
+        for lang in Lang::TRANSLATED {
+            if let Some(text) =
+                lib.and_then(|l| l.catalog(lang, &entry.scenario.id).lookup(id, english).map(str::to_string))
+            {
+                out.insert(lang.xapi_tag().to_string(), text);
+            }
+        }
+        out
+    };
+    xapi::Described { title: map("title", &entry.scenario.title), summary: map("summary", &entry.scenario.summary) }
 }

@@ -7,6 +7,8 @@ use bevy::input::mouse::{MouseScrollUnit, MouseWheel};
 use bevy::input_focus::InputFocus;
 use bevy::input_focus::tab_navigation::TabIndex;
 use bevy::prelude::*;
+
+use crate::l10n::Messages;
 use bevy::ui_widgets::Button as WidgetButton;
 use bevy::winit::{UpdateMode, WinitSettings};
 
@@ -132,11 +134,11 @@ pub fn button<A: Component>(font: &UiFont, label: impl Into<String>, action: A) 
 }
 
 /// A meter: label, a bar and the number (the number and a word keep it readable without colour).
-pub fn meter_bar(font: &UiFont, name: &str, value: i32) -> impl Bundle {
+pub fn meter_bar(font: &UiFont, msg: &Messages, name: &str, value: i32) -> impl Bundle {
     (
         column(2.0),
         children![
-            (text(font, meter_caption(name, value), 16.0, TEXT), MeterCaption),
+            (text(font, meter_caption(msg, name, value), 16.0, TEXT), MeterCaption),
             (
                 Node {
                     width: Val::Px(220.0),
@@ -166,24 +168,24 @@ pub struct MeterCaption;
 pub struct MeterFill;
 
 /// "Mood 45/100 (middling)": the value and a word for it, readable without colour.
-pub fn meter_caption(name: &str, value: i32) -> String {
-    let word = match value {
-        0..=19 => "very low",
-        20..=39 => "low",
-        40..=59 => "middling",
-        60..=79 => "good",
-        _ => "high",
-    };
-    format!("{name} {value}/100 ({word})")
+pub fn meter_caption(msg: &Messages, name: &str, value: i32) -> String {
+    let word = msg.get(match value {
+        0..=19 => "meter-very-low",
+        20..=39 => "meter-low",
+        40..=59 => "meter-middling",
+        60..=79 => "meter-good",
+        _ => "meter-high",
+    });
+    msg.with("meter-caption", &[("name", name.into()), ("value", value.into()), ("word", word.into())])
 }
 
 /// A meter change in words: "+5", "-3", "no change".
-pub fn signed(change: i32) -> String {
+pub fn signed(msg: &Messages, change: i32) -> String {
     match change.signum() {
         1 => format!("+{change}"),
         // A hyphen-minus: the shipped Noto Sans has no U+2212 MINUS SIGN (tests/fonts.rs).
         -1 => format!("-{}", -change),
-        _ => "no change".into(),
+        _ => msg.get("meter-no-change"),
     }
 }
 

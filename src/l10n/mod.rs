@@ -58,6 +58,18 @@ impl Lang {
         }
     }
 
+    /// The RFC 5646 tag of the variety spoken where the trainees are, for xAPI language maps:
+    /// `en-US`, `ro-RO`, `bg-BG`, `bs-BA`, `zh-CN`.
+    pub fn xapi_tag(self) -> &'static str {
+        match self {
+            Lang::En => "en-US",
+            Lang::Ro => "ro-RO",
+            Lang::Bg => "bg-BG",
+            Lang::Bs => "bs-BA",
+            Lang::Zh => "zh-CN",
+        }
+    }
+
     /// The language named in itself, as the language switch shows it.
     pub fn native_name(self) -> &'static str {
         match self {

@@ -5,52 +5,102 @@
 use std::fmt::Write as _;
 
 use super::ranking::{Ranking, Row};
+use crate::l10n::{Arg, Messages};
 use crate::records::printable;
 
 /// Widest name shown in the table.
 const NAME_WIDTH: usize = 28;
 
-/// The ranking as an aligned table, readable without colour.
-pub fn table(r: &Ranking) -> String {
+/// The column headings, in the language of the table.
+struct Headings {
+    rank: String,
+    trainee: String,
+    score: String,
+    sessions: String,
+    scenarios: String,
+    change: String,
+    retained: String,
+}
+
+impl Headings {
+    fn new(msg: &Messages, r: &Ranking) -> Headings {
+        Headings {
+            rank: msg.get("table-rank"),
+            trainee: msg.get("table-trainee"),
+            score: msg.get("table-score"),
+            sessions: msg.get("table-sessions"),
+            scenarios: msg.get("table-scenarios"),
+            change: msg.get("table-change"),
+            retained: msg.with("table-retained-target", &[("target", Arg::Decimal(r.retained_target * 100.0, 0))]),
+        }
+    }
+}
+
+/// The ranking as an aligned table, readable without colour, in the language of `msg`
+/// (columns aligned by terminal width, so Chinese headings line up too).
+pub fn table(msg: &Messages, r: &Ranking) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "Best employee ranking, {} ({} assessment sessions, {} scenarios; at least {} sessions to qualify)",
-        r.month,
-        r.sessions,
-        r.scenarios.len(),
-        r.min_sessions
+        "{}",
+        msg.with(
+            "board-title",
+            &[
+                ("month", r.month.to_string().into()),
+                ("sessions", r.sessions.into()),
+                ("scenarios", r.scenarios.len().into()),
+                ("minimum", r.min_sessions.into()),
+            ],
+        )
     );
-    let set = if r.assigned { "assigned" } else { "assessed" };
     let names: Vec<String> = r.scenario_names().iter().map(|n| printable(n, 60)).collect();
     if !names.is_empty() {
-        let _ = writeln!(out, "Scenarios ({set}): {}", names.join("; "));
+        let id = if r.assigned { "board-scenarios-assigned" } else { "board-scenarios-assessed" };
+        let _ = writeln!(out, "{}", msg.with(id, &[("names", names.join("; ").into())]));
     }
+    let h = Headings::new(msg, r);
     let cats: String =
-        r.categories.iter().map(|c| format!(" {:>w$}", printable(r.title(c), 24), w = column(r, c))).collect();
+        r.categories.iter().map(|c| format!(" {}", right(&printable(r.title(c), 24), column(r, c)))).collect();
     let _ = writeln!(
         out,
-        "{:>4}  {:<NAME_WIDTH$} {:>6}{cats} {:>8} {:>9} {:>7} {:>14}",
-        "rank", "trainee", "score", "sessions", "scenarios", "change", "retained (93%)"
+        "{}  {}{} {}{cats} {} {} {} {}",
+        right(&h.rank, 4),
+        h.trainee,
+        " ".repeat(NAME_WIDTH.saturating_sub(width(&h.trainee))),
+        right(&h.score, 6),
+        right(&h.sessions, 8),
+        right(&h.scenarios, 9),
+        right(&h.change, 7),
+        right(&h.retained, 14),
     );
     for row in &r.ranking {
-        line(&mut out, r, row, &row.rank.to_string());
+        line(msg, &mut out, r, row, &row.rank.to_string());
     }
     if r.ranking.is_empty() {
-        let _ = writeln!(out, "  (nobody qualified this month)");
+        let _ = writeln!(out, "  {}", msg.get("board-nobody-qualified"));
     }
     if !r.unqualified.is_empty() {
-        let _ = writeln!(out, "Not ranked (fewer than {} sessions):", r.min_sessions);
+        let _ = writeln!(out, "{}", msg.with("board-not-ranked", &[("minimum", r.min_sessions.into())]));
         for row in &r.unqualified {
-            line(&mut out, r, row, "-");
+            line(msg, &mut out, r, row, "-");
         }
     }
     out
 }
 
+/// Terminal columns a text takes (a Chinese character takes two).
+fn width(text: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(text)
+}
+
+/// `text` right-aligned in `columns` terminal columns.
+fn right(text: &str, columns: usize) -> String {
+    format!("{}{text}", " ".repeat(columns.saturating_sub(width(text))))
+}
+
 /// A category's column: as wide as its title (at most 24), at least 6.
 fn column(r: &Ranking, id: &str) -> usize {
-    printable(r.title(id), 24).chars().count().max(6)
+    width(&printable(r.title(id), 24)).max(6)
 }
 
 /// A name cut to `width` terminal columns (an ellipsis marks the cut), and the columns it takes.
@@ -75,26 +125,30 @@ fn fit(name: &str, width: usize) -> (String, usize) {
     (out, used + 1)
 }
 
-fn line(out: &mut String, r: &Ranking, row: &Row, rank: &str) {
+fn line(msg: &Messages, out: &mut String, r: &Ranking, row: &Row, rank: &str) {
     let (name, columns) = fit(&row.trainee, NAME_WIDTH);
     let pad = NAME_WIDTH.saturating_sub(columns);
     let cats: String = r
         .categories
         .iter()
-        .map(|c| format!(" {:>w$.1}", row.categories.get(c).copied().unwrap_or(0.0), w = column(r, c)))
+        .map(|c| format!(" {}", right(&msg.number(row.categories.get(c).copied().unwrap_or(0.0), 1), column(r, c))))
         .collect();
-    let change = row.change.map_or_else(|| "new".to_string(), |c| format!("{c:+.1}"));
-    let retained = format!("{:.0}% {}", row.retained * 100.0, if row.retained_target_met { "ok" } else { "below" });
+    let change = row
+        .change
+        .map_or_else(|| msg.get("board-new"), |c| format!("{}{}", if c >= 0.0 { "+" } else { "" }, msg.number(c, 1)));
+    let retained = msg.with(
+        if row.retained_target_met { "table-retained-ok" } else { "table-retained-below" },
+        &[("retained", Arg::Decimal(row.retained * 100.0, 0))],
+    );
+    let covered = format!("{:>6}/{:<2}", row.scenarios_covered, r.scenarios.len());
     let _ = writeln!(
         out,
-        "{rank:>4}  {name}{:pad$} {:>6.1}{cats} {:>8} {:>6}/{:<2} {:>7} {:>14}",
+        "{rank:>4}  {name}{:pad$} {}{cats} {} {covered} {} {}",
         "",
-        row.score,
-        row.sessions,
-        row.scenarios_covered,
-        r.scenarios.len(),
-        change,
-        retained
+        right(&msg.number(row.score, 1), 6),
+        right(&row.sessions.to_string(), 8),
+        right(&change, 7),
+        right(&retained, 14)
     );
 }
 

@@ -4,6 +4,8 @@
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
+use crate::l10n::{Arg, Messages};
+
 use super::ranking::Ranking;
 use crate::records::Month;
 
@@ -31,67 +33,91 @@ fn label(s: &str, max: usize) -> String {
 
 const COLOURS: [&str; 6] = ["#2f6fb0", "#d1802f", "#3c9a5f", "#a04a9a", "#b03a3a", "#6b6b6b"];
 
-/// The HTML report. `trend` holds each month's scores (oldest first), the ranked month last.
-pub fn html(r: &Ranking, trend: &[(Month, HashMap<String, f64>)]) -> String {
+/// The HTML report in the language of `msg` (its `lang` attribute says which). `trend` holds
+/// each month's scores (oldest first), the ranked month last.
+pub fn html(msg: &Messages, r: &Ranking, trend: &[(Month, HashMap<String, f64>)]) -> String {
     let mut out = String::new();
-    let title = format!("Best employee ranking, {}", r.month);
+    let title = msg.with("html-title", &[("month", r.month.to_string().into())]);
+    let intro = msg.with(
+        "html-intro",
+        &[
+            ("sessions", r.sessions.into()),
+            ("scenarios", r.scenarios.len().into()),
+            ("minimum", r.min_sessions.into()),
+            ("target", Arg::Decimal(r.retained_target * 100.0, 0)),
+        ],
+    );
     let _ = write!(
         out,
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
+        "<!DOCTYPE html>\n<html lang=\"{lang}\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{t}</title>\n<style>\
          body{{font-family:sans-serif;margin:1em;color:#222}}.scroll{{overflow-x:auto}}svg{{max-width:100%;height:auto}}table{{border-collapse:collapse;margin:1em 0}}\
          th,td{{border-bottom:1px solid #ccc;padding:4px 10px;text-align:right}}th:nth-child(2),td:nth-child(2){{text-align:left;min-width:8em;max-width:24em;overflow-wrap:anywhere}}\
          .below{{color:#b03a3a}}.ok{{color:#2e7d32}}svg{{display:block;margin:1em 0}}</style></head><body>\n<h1>{t}</h1>\n\
-         <p>{n} assessment sessions on {s} scenario(s). Score: each trainee's first assessment of each scenario (replays do not count), averaged over \
-         the month's scenarios (those assigned, else every scenario assessed; a scenario not played counts 0); at least {m} sessions to qualify; ties go \
-         to the stronger weakest category, then to fewer sessions. Retained: share of sessions where the customer stayed, \
-         against the {target:.0}% target.</p>\n",
+         <p>{intro}</p>\n",
+        lang = msg.lang().code(),
         t = escape(&title),
-        n = r.sessions,
-        s = r.scenarios.len(),
-        m = r.min_sessions,
-        target = r.retained_target * 100.0
+        intro = escape(&intro),
     );
     if !r.scenarios.is_empty() {
-        let set = if r.assigned { "assigned" } else { "assessed" };
-        let names: Vec<String> = r.scenario_names().iter().map(|n| escape(n)).collect();
-        let _ = writeln!(out, "<p>Scenarios ({set}): {}</p>", names.join("; "));
+        let names: Vec<String> = r.scenario_names().iter().map(|n| n.to_string()).collect();
+        let id = if r.assigned { "board-scenarios-assigned" } else { "board-scenarios-assessed" };
+        let _ = writeln!(out, "<p>{}</p>", escape(&msg.with(id, &[("names", names.join("; ").into())])));
     }
-    table(&mut out, r);
-    bars(&mut out, r);
-    trend_chart(&mut out, r, trend);
+    table(msg, &mut out, r);
+    bars(msg, &mut out, r);
+    trend_chart(msg, &mut out, r, trend);
     out.push_str("</body></html>\n");
     out
 }
 
-fn table(out: &mut String, r: &Ranking) {
-    out.push_str("<div class=\"scroll\"><table><thead><tr><th>Rank</th><th>Trainee</th><th>Score</th>");
+fn table(msg: &Messages, out: &mut String, r: &Ranking) {
+    let th = |id: &str| format!("<th>{}</th>", escape(&msg.get(id)));
+    let _ = write!(
+        out,
+        "<div class=\"scroll\"><table><thead><tr>{}{}{}",
+        th("table-rank"),
+        th("table-trainee"),
+        th("table-score")
+    );
     for c in &r.categories {
         let _ = write!(out, "<th>{}</th>", escape(r.title(c)));
     }
-    out.push_str("<th>Sessions</th><th>Scenarios</th><th>Change</th><th>Retained</th></tr></thead><tbody>\n");
+    let _ = writeln!(
+        out,
+        "{}{}{}{}</tr></thead><tbody>",
+        th("table-sessions"),
+        th("table-scenarios"),
+        th("table-change"),
+        th("table-retained")
+    );
     for row in r.ranking.iter().chain(&r.unqualified) {
         let rank = if row.rank == 0 { "–".to_string() } else { row.rank.to_string() };
-        let _ = write!(out, "<tr><td>{rank}</td><td>{}</td><td>{:.1}</td>", escape(&row.trainee), row.score);
+        let _ =
+            write!(out, "<tr><td>{rank}</td><td>{}</td><td>{}</td>", escape(&row.trainee), msg.number(row.score, 1));
         for c in &r.categories {
-            let _ = write!(out, "<td>{:.1}</td>", row.categories.get(c).copied().unwrap_or(0.0));
+            let _ = write!(out, "<td>{}</td>", msg.number(row.categories.get(c).copied().unwrap_or(0.0), 1));
         }
-        let change = row.change.map_or_else(|| "new".into(), |c| format!("{c:+.1}"));
+        let change = row.change.map_or_else(
+            || msg.get("board-new"),
+            |c| format!("{}{}", if c >= 0.0 { "+" } else { "" }, msg.number(c, 1)),
+        );
         let class = if row.retained_target_met { "ok" } else { "below" };
         let _ = writeln!(
             out,
-            "<td>{}</td><td>{}/{}</td><td>{change}</td><td class=\"{class}\">{:.0}%</td></tr>",
+            "<td>{}</td><td>{}/{}</td><td>{}</td><td class=\"{class}\">{}%</td></tr>",
             row.sessions,
             row.scenarios_covered,
             r.scenarios.len(),
-            row.retained * 100.0
+            escape(&change),
+            msg.number(row.retained * 100.0, 0)
         );
     }
     out.push_str("</tbody></table></div>\n");
 }
 
 /// Horizontal bars: one group per ranked trainee, one bar per category.
-fn bars(out: &mut String, r: &Ranking) {
+fn bars(msg: &Messages, out: &mut String, r: &Ranking) {
     if r.ranking.is_empty() || r.categories.is_empty() {
         return;
     }
@@ -101,8 +127,10 @@ fn bars(out: &mut String, r: &Ranking) {
     let height = 40.0 + group_h * r.ranking.len() as f64;
     let _ = writeln!(
         out,
-        "<h2>Category averages</h2>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{height}\" role=\"img\" \
-         aria-label=\"Category averages per trainee\">",
+        "<h2>{heading}</h2>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{height}\" role=\"img\" \
+         aria-label=\"{aria}\">",
+        heading = escape(&msg.get("html-categories")),
+        aria = escape(&msg.get("html-categories-aria")),
         w = left + width + 60.0
     );
     for (i, c) in r.categories.iter().enumerate() {
@@ -134,7 +162,7 @@ fn bars(out: &mut String, r: &Ranking) {
                 v / 100.0 * width,
                 bar_h - 2.0,
                 COLOURS[i % COLOURS.len()],
-                escape(c),
+                escape(r.title(c)),
                 left + v / 100.0 * width + 4.0,
                 y + bar_h - 4.0
             );
@@ -144,7 +172,7 @@ fn bars(out: &mut String, r: &Ranking) {
 }
 
 /// A line per ranked trainee (up to six) over the months in `trend`.
-fn trend_chart(out: &mut String, r: &Ranking, trend: &[(Month, HashMap<String, f64>)]) {
+fn trend_chart(msg: &Messages, out: &mut String, r: &Ranking, trend: &[(Month, HashMap<String, f64>)]) {
     if trend.len() < 2 || r.ranking.is_empty() {
         return;
     }
@@ -153,10 +181,12 @@ fn trend_chart(out: &mut String, r: &Ranking, trend: &[(Month, HashMap<String, f
     let y = |v: f64| top + h - v.clamp(0.0, 100.0) / 100.0 * h;
     let _ = writeln!(
         out,
-        "<h2>Monthly trend</h2>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{}\" height=\"{}\" role=\"img\" \
-         aria-label=\"Monthly score trend\">",
+        "<h2>{}</h2>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{}\" height=\"{}\" role=\"img\" \
+         aria-label=\"{}\">",
+        escape(&msg.get("html-trend")),
         left + w + 200.0,
-        top + h + 40.0
+        top + h + 40.0,
+        escape(&msg.get("html-trend-aria"))
     );
     for v in [0.0, 25.0, 50.0, 75.0, 100.0] {
         let _ = writeln!(

@@ -171,6 +171,9 @@ pub struct Context {
     pub registration: String,
     /// The program that scored it.
     pub platform: String,
+    /// The language the session was played in (RFC 5646), when the record says.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
     /// IRI-keyed extensions: mode, seed, content version, outcome, record number.
     pub extensions: BTreeMap<&'static str, serde_json::Value>,
 }
@@ -250,6 +253,7 @@ pub fn statement(s: &Stored, home: &Home, described: &Described) -> Statement {
         context: Context {
             registration: namespace_uuid(&format!("registration:{}", s.mac)),
             platform: r.program.clone(),
+            language: r.language.as_deref().and_then(crate::l10n::Lang::from_tag).map(|l| l.xapi_tag().to_string()),
             extensions: context,
         },
         timestamp: iso8601(r.finished_at),

@@ -234,3 +234,35 @@ board-more = … and { $count } earlier session(s).
 # A session's mode in a list of sessions.
 mode-practice = practice
 mode-assessment = assessment
+
+## The monthly ranking (terminal table and HTML report, for managers)
+
+board-title = Best employee ranking, { $month } ({ $sessions } assessment sessions, { $scenarios } scenarios; at least { $minimum } sessions to qualify)
+board-scenarios-assigned = Scenarios (assigned): { $names }
+board-scenarios-assessed = Scenarios (assessed): { $names }
+board-nobody-qualified = (nobody qualified this month)
+board-not-ranked = Not ranked (fewer than { $minimum } sessions):
+table-rank = rank
+table-trainee = trainee
+table-score = score
+table-sessions = sessions
+table-scenarios = scenarios
+table-change = change
+table-retained = retained
+table-retained-target = retained ({ $target }%)
+table-retained-ok = { $retained }% ok
+table-retained-below = { $retained }% below
+html-title = Best employee ranking, { $month }
+html-intro = { $sessions } assessment sessions on { $scenarios } scenario(s). Score: each trainee's first assessment of each scenario (replays do not count), averaged over the month's scenarios (those assigned, else every scenario assessed; a scenario not played counts 0); at least { $minimum } sessions to qualify; ties go to the stronger weakest category, then to fewer sessions. Retained: share of sessions where the customer stayed, against the { $target }% target.
+html-categories = Category averages
+html-categories-aria = Category averages per trainee
+html-trend = Monthly trend
+html-trend-aria = Monthly score trend
+# A meter under the customer's portrait: "Mood 45/100 (middling)".
+meter-caption = { $name } { $value }/100 ({ $word })
+meter-very-low = very low
+meter-low = low
+meter-middling = middling
+meter-good = good
+meter-high = high
+meter-no-change = no change

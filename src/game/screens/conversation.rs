@@ -264,15 +264,15 @@ fn build(commands: &mut Commands, font: &UiFont, play: &Play, key: Key, reveal: 
     ));
     commands.spawn((theme::heading(font, s.customer.name.clone(), 20.0), ChildOf(left)));
     for (name, value) in [("meter-mood", m.mood), ("meter-patience", m.patience), ("meter-trust", m.trust)] {
-        commands.spawn((theme::meter_bar(font, &msg.get(name), value), ChildOf(left)));
+        commands.spawn((theme::meter_bar(font, msg, &msg.get(name), value), ChildOf(left)));
     }
     if let Some(c) = play.change {
         let words = msg.with(
             "conversation-last-change",
             &[
-                ("mood", theme::signed(c[0]).into()),
-                ("patience", theme::signed(c[1]).into()),
-                ("trust", theme::signed(c[2]).into()),
+                ("mood", theme::signed(msg, c[0]).into()),
+                ("patience", theme::signed(msg, c[1]).into()),
+                ("trust", theme::signed(msg, c[2]).into()),
             ],
         );
         commands.spawn((theme::text(font, words, 14.0, theme::MUTED), ChildOf(left)));
