@@ -13,21 +13,8 @@ use serde_json::Value;
 /// A copy of the shipped scenario folder in a temporary directory.
 fn shipped_copy() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    copy_dir(&common::scenarios_dir(), dir.path());
+    common::copy_dir(&common::scenarios_dir(), dir.path());
     dir
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let path = entry.unwrap().path();
-        let target = to.join(path.file_name().unwrap());
-        if path.is_dir() {
-            copy_dir(&path, &target);
-        } else {
-            std::fs::copy(&path, &target).unwrap();
-        }
-    }
 }
 
 fn with_dir<'a>(dir: &'a Path, args: &[&'a str]) -> Vec<&'a str> {

@@ -14,23 +14,10 @@ use rehearse::l10n::{Lang, Messages, interface_ids, interface_problems, interfac
 use rehearse::library::Library;
 use rehearse::score::score_in;
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let path = entry.unwrap().path();
-        let target = to.join(path.file_name().unwrap());
-        if path.is_dir() {
-            copy_dir(&path, &target);
-        } else {
-            std::fs::copy(&path, &target).unwrap();
-        }
-    }
-}
-
 /// A copy of the shipped library to change.
 fn shipped_copy() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    copy_dir(&common::scenarios_dir(), dir.path());
+    common::copy_dir(&common::scenarios_dir(), dir.path());
     dir
 }
 
