@@ -155,7 +155,7 @@ fn interactive_play_reads_option_numbers_and_reprompts_on_nonsense() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(run.stdout.contains("Please type a number from 1 to 5."), "{}", run.stdout);
     assert!(run.stdout.contains("--- turn 1 --- mood  20  patience  50  trust  30"), "{}", run.stdout);
-    assert!(run.stdout.contains("Notes: "), "facts learned appear in the notes:\n{}", run.stdout);
+    assert!(run.stdout.contains("Notes:\n  - "), "facts learned appear in the notes, one a line:\n{}", run.stdout);
     assert!(run.stdout.contains("Total                    [##########] 100.0"), "{}", run.stdout);
     // Input that ends early: a clear message, nothing scored.
     let run = rehearse_in(root, &["play", "angry_warranty", "--seed", "2"], Some("1\n"));

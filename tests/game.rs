@@ -26,6 +26,7 @@ fn launch(scenarios: &Path, data: &Path) -> Launch {
         mode: Mode::Practice,
         seed: Some(1),
         lang: rehearse::l10n::Lang::En,
+        languages: data.join("languages.txt"),
     }
 }
 
@@ -52,6 +53,16 @@ fn press(app: &mut App, code: KeyCode, key: Key) {
         repeat: false,
         window: Entity::PLACEHOLDER,
     });
+    app.update();
+}
+
+/// Put a name into the sign-in screen's name field, as typing (or an input method) would. The
+/// field is Bevy's `EditableText`, whose key and input-method handling needs a window: the real
+/// typing is tested in `tests/window.rs`.
+fn fill_name(app: &mut App, name: &str) {
+    let mut q = app.world_mut().query::<&mut bevy::text::EditableText>();
+    let mut field = q.single_mut(app.world_mut()).expect("the sign-in screen's name field");
+    field.editor_mut().set_text(name);
     app.update();
 }
 
@@ -90,10 +101,8 @@ fn sign_in_pick_play_and_debrief_with_keys_and_clicks() {
     assert_eq!(screen(&app), Screen::SignIn);
     assert!(screen_text(&mut app).contains("Who is practising?"));
 
-    type_text(&mut app, "Ana");
-    press(&mut app, KeyCode::Backspace, Key::Backspace);
-    type_text(&mut app, "a P");
-    assert!(screen_text(&mut app).contains("Ana P|"), "{}", screen_text(&mut app));
+    fill_name(&mut app, "Ana P");
+    assert_eq!(app.world().resource::<rehearse::game::screens::Typed>().0, "Ana P");
     press(&mut app, KeyCode::Enter, Key::Enter);
     app.update();
     assert_eq!(screen(&app), Screen::Picker);
@@ -352,7 +361,7 @@ fn a_roster_trainee_signs_in_with_a_pin_and_a_guest_only_practises() {
     }
     let mut app = headless_app(l);
     ready(&mut app);
-    type_text(&mut app, "ana");
+    fill_name(&mut app, "ana");
     press(&mut app, KeyCode::Enter, Key::Enter);
     app.update();
     assert_eq!(screen(&app), Screen::Pin);
@@ -384,7 +393,7 @@ fn a_roster_trainee_signs_in_with_a_pin_and_a_guest_only_practises() {
         }
     }
     assert_eq!(screen(&app), Screen::SignIn);
-    type_text(&mut app, "Walk-in");
+    fill_name(&mut app, "Walk-in");
     press(&mut app, KeyCode::Enter, Key::Enter);
     app.update();
     assert_eq!(screen(&app), Screen::Picker);
@@ -436,4 +445,43 @@ fn a_save_under_a_locked_database_does_not_stop_the_game() {
     let selected = app.world().resource::<rehearse::game::play::Selected>();
     assert_eq!(selected.mode, Mode::Practice);
     assert_eq!(selected.guide.as_deref(), Some(&[3, 2, 3, 1, 4, 3, 2, 2, 2, 1, 2, 3][..]));
+}
+
+/// The language switch on the sign-in screen: the screen redraws in the language chosen (the
+/// name typed stays), the trainee plays in it, and their choice is remembered for the next
+/// sign-in on this station; someone else gets the language the station started in.
+#[test]
+fn the_sign_in_language_switch_is_remembered_per_trainee() {
+    use rehearse::game::screens::SignInAction;
+    use rehearse::l10n::{Lang, Messages};
+    let data = tempfile::tempdir().expect("tempdir");
+    let mut app = headless_app(launch(&common::scenarios_dir(), data.path()));
+    ready(&mut app);
+    let ro = Messages::new(Lang::Ro);
+    fill_name(&mut app, "Ana P");
+    activate(&mut app, &SignInAction::Language(Lang::Ro));
+    assert_eq!(screen(&app), Screen::SignIn);
+    let shown = screen_text(&mut app);
+    assert!(shown.contains(&ro.get("sign-in-who")) && !shown.contains("Who is practising?"), "{shown}");
+    assert_eq!(app.world().resource::<rehearse::game::screens::Typed>().0, "Ana P", "the name stays");
+    press(&mut app, KeyCode::Enter, Key::Enter);
+    app.update();
+    assert_eq!(screen(&app), Screen::Picker);
+    let picker = screen_text(&mut app);
+    assert!(picker.contains(&ro.with("picker-hello", &[("name", "Ana P".into())])), "{picker}");
+    assert!(picker.contains("Frânele scrâșnesc din nou"), "the scenario's title in Romanian: {picker}");
+
+    // Back to English for someone else, then Ana signs in again without touching the switch.
+    activate(&mut app, &rehearse::game::screens::PickerAction::SignOut);
+    activate(&mut app, &SignInAction::Language(Lang::En));
+    fill_name(&mut app, "Walk-in");
+    press(&mut app, KeyCode::Enter, Key::Enter);
+    app.update();
+    assert!(screen_text(&mut app).contains("Choose a conversation"), "{}", screen_text(&mut app));
+    activate(&mut app, &rehearse::game::screens::PickerAction::SignOut);
+    fill_name(&mut app, "ana p");
+    press(&mut app, KeyCode::Enter, Key::Enter);
+    app.update();
+    assert_eq!(app.world().resource::<rehearse::game::Locale>().lang(), Lang::Ro, "her language is remembered");
+    assert!(screen_text(&mut app).contains(&ro.with("picker-hello", &[("name", "ana p".into())])));
 }

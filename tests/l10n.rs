@@ -395,24 +395,63 @@ fn the_best_reply_is_not_the_longest_in_any_language() {
     }
 }
 
+/// angry_warranty's best path under seed 4, as `play` arguments.
+const BEST_SEED_4: [&str; 3] = ["angry_warranty", "--seed=4", "--choices=3,2,3,1,2,4,1,3,3"];
+
 /// The debrief a trainee reads is in their language: no English rule title, note or tip.
 #[test]
 fn the_terminal_debrief_speaks_the_chosen_language() {
-    let run = common::rehearse(&[
-        "--lang",
-        "ro",
-        "play",
-        "angry_warranty",
-        "--seed",
-        "4",
-        "--choices",
-        "3,2,3,1,2,4,1,3,3",
-        "--no-save",
-    ]);
+    let run = common::rehearse(&["--lang", "ro", "play", BEST_SEED_4[0], BEST_SEED_4[1], BEST_SEED_4[2], "--no-save"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(!run.stdout.contains("Debrief:") && !run.stdout.contains("Wanted"), "{}", run.stdout);
     assert!(run.stdout.contains("100,0"), "a decimal comma: {}", run.stdout);
     let run = common::rehearse(&["--lang", "xx", "list"]);
     assert_eq!(run.code, 2);
     assert!(run.stderr.contains("no language `xx`"), "{}", run.stderr);
+}
+
+/// Managers' outputs in the language: the HTML report says which (`lang`), and the xAPI export
+/// carries the scenario's title in every language translated from the English played, and the
+/// session's own language.
+#[test]
+fn reports_and_xapi_carry_the_languages() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("sessions.db");
+    let db = db.to_str().unwrap();
+    let run = common::rehearse(&[
+        "--lang",
+        "bg",
+        "--db",
+        db,
+        "play",
+        BEST_SEED_4[0],
+        BEST_SEED_4[1],
+        BEST_SEED_4[2],
+        "--trainee",
+        "Ana",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let stored =
+        rehearse::records::Store::open(&rehearse::records::DbSpec::Sqlite(db.into())).unwrap().records(None).unwrap();
+    assert_eq!(stored[0].record.language.as_deref(), Some("bg"));
+
+    let run = common::rehearse(&["--lang", "zh", "--db", db, "report", "--format", "html"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("<html lang=\"zh\">"), "{}", &run.stdout[..200.min(run.stdout.len())]);
+    assert!(!run.stdout.contains("Best employee ranking"), "the page is in Chinese");
+
+    let run = common::rehearse(&["--db", db, "export", "xapi"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let statements: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let statement = &statements[0];
+    let name = &statement["object"]["definition"]["name"];
+    assert_eq!(name["en-US"], "The brakes are grinding again");
+    for tag in ["ro-RO", "bg-BG", "bs-BA", "zh-CN"] {
+        assert!(
+            name[tag].as_str().is_some_and(|t| !t.is_empty() && t != "The brakes are grinding again"),
+            "{tag}: {name}"
+        );
+        assert!(statement["object"]["definition"]["description"][tag].is_string(), "{tag}");
+    }
+    assert_eq!(statement["context"]["language"], "bg-BG");
 }

@@ -141,10 +141,11 @@ fn tiny_window_does_not_panic() {
     assert_eq!((debrief.width, debrief.height), (320, 240));
 }
 
-/// The trainee's own keys in the real window: a roster trainee types their PIN, starts the
-/// month's assigned assessment and answers until the customer's last line; the session is saved
-/// under their roster id, played live. Keys come through the X server (xdotool), as a keyboard's
-/// would.
+/// The trainee's own keys in the real window: a roster trainee types their name into the
+/// sign-in field (Bevy's text input, which also takes an input method's composition) and their
+/// PIN, starts the month's assigned assessment in Romanian and answers until the customer's last
+/// line; the session is saved under their roster id, played live, in Romanian. Keys come through
+/// the X server (xdotool), as a keyboard's would.
 #[test]
 fn a_roster_trainee_signs_in_with_a_pin_and_plays_an_assigned_assessment() {
     use std::time::Duration;
@@ -173,7 +174,7 @@ fn a_roster_trainee_signs_in_with_a_pin_and_plays_an_assigned_assessment() {
         .unwrap();
     std::thread::sleep(Duration::from_millis(800));
     let mut game = Command::new(env!("CARGO_BIN_EXE_rehearse"));
-    game.args(["--trainee", "Ana", "--scenario", "angry_warranty", "--mode", "assessment"])
+    game.args(["--lang", "ro", "--scenario", "angry_warranty", "--mode", "assessment"])
         .arg("--db")
         .arg(&db)
         .arg("--key-file")
@@ -197,6 +198,10 @@ fn a_roster_trainee_signs_in_with_a_pin_and_plays_an_assigned_assessment() {
         let window = String::from_utf8_lossy(&found.stdout).lines().last().unwrap_or_default().to_string();
         xdotool(&["windowfocus", "--sync", &window]);
         std::thread::sleep(Duration::from_millis(300));
+        // The name, letter by letter into the focused name field, then Enter: the PIN screen.
+        xdotool(&["type", "--delay", "120", "Ana"]);
+        xdotool(&["key", "Return"]);
+        std::thread::sleep(Duration::from_millis(600));
         xdotool(&["key", "--delay", "120", "2", "4", "6", "8", "Return"]);
         std::thread::sleep(Duration::from_millis(800));
         // Start the briefing (Enter on its focused Start button), then show each line and
@@ -221,6 +226,7 @@ fn a_roster_trainee_signs_in_with_a_pin_and_plays_an_assigned_assessment() {
     assert_eq!(first.played, rehearse::records::Played::Window, "played live, not scripted");
     assert_eq!(first.trainee_id.as_deref(), Some(ana.id.as_str()), "under Ana's roster id");
     assert!(first.choices.iter().all(|(_, ms)| ms.is_some()), "every reply timed");
+    assert_eq!(first.language.as_deref(), Some("ro"), "played in Romanian");
     assert!(stored.iter().all(|s| s.record.trainee_id.as_deref() == Some(ana.id.as_str())));
 }
 

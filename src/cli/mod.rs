@@ -229,6 +229,7 @@ fn game(dir: &std::path::Path, db: &records::DbArgs, args: GameArgs, lang: Lang)
         mode: args.mode.into(),
         seed: args.seed,
         lang,
+        languages: rehearse::l10n::remembered::file_in(&rehearse::paths::data_dir()),
     };
     let script = match (args.autoplay, args.scenario) {
         (Some(autoplay), Some(scenario)) => Some(game::ScriptOptions {

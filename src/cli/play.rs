@@ -230,9 +230,12 @@ fn interact(
         writeln!(out, "--- {turn} --- {}", report::meters_line(msg, session.meters())).map_err(io)?;
         let notes: Vec<String> = session.learned().map(|(f, v)| f.note(v)).collect();
         if !notes.is_empty() {
-            writeln!(out, "{}", msg.with("play-notes", &[("notes", notes.join("; ").into())])).map_err(io)?;
+            writeln!(out, "{}", msg.get("play-notes")).map_err(io)?;
+            for note in &notes {
+                writeln!(out, "  - {note}").map_err(io)?;
+            }
         }
-        writeln!(out, "{}: \"{}\"", s.customer.name, session.customer_says()).map_err(io)?;
+        writeln!(out, "{}", customer_line(msg, &s.customer.name, &session.customer_says())).map_err(io)?;
         writeln!(out, "{}", options_list(session)).map_err(io)?;
         // Each reply is timed from the moment the line is shown, as in the game.
         let shown = Instant::now();
@@ -261,8 +264,13 @@ fn interact(
             }
         }
     }
-    writeln!(out, "{}: \"{}\"", s.customer.name, session.customer_says()).map_err(io)?;
+    writeln!(out, "{}", customer_line(msg, &s.customer.name, &session.customer_says())).map_err(io)?;
     Ok(())
+}
+
+/// "Name: “line”", with the quotation marks of the language.
+fn customer_line(msg: &Messages, name: &str, line: &str) -> String {
+    msg.with("play-customer-line", &[("name", name.into()), ("line", line.into())])
 }
 
 /// `rehearse` with no command: pick a scenario and a name, then play in the terminal.

@@ -43,6 +43,9 @@ pub struct Launch {
     /// The language to start in (`--lang`, `REHEARSE_LANG`, else the operating system's); the
     /// sign-in screen can change it, and a trainee's last choice is remembered.
     pub lang: crate::l10n::Lang,
+    /// Where each trainee's chosen language is remembered on this station
+    /// (`l10n::remembered`; `languages.txt` in the data folder).
+    pub languages: PathBuf,
 }
 
 /// The interface's language and messages now: every screen reads its words from here.

@@ -33,14 +33,14 @@ pub fn meters_line(msg: &Messages, m: Meters) -> String {
     msg.with("meters-line", &[("mood", column(m.mood)), ("patience", column(m.patience)), ("trust", column(m.trust))])
 }
 
-/// A verdict as the debrief marks it, six columns wide in English ("kept  ", "BROKEN").
-fn verdict_mark(msg: &Messages, v: Verdict) -> String {
+/// A verdict as the debrief marks it ("kept", "BROKEN"), without padding.
+fn verdict_word(msg: &Messages, v: Verdict) -> String {
     let word = match v {
         Verdict::Pass => msg.get("verdict-kept"),
         Verdict::Fail => msg.get("verdict-broken"),
         Verdict::NotApplicable => msg.get("verdict-na"),
     };
-    pad(&word, 6)
+    word.trim_end().to_string()
 }
 
 /// `text` followed by spaces up to `columns` terminal columns (a Chinese character takes two).
@@ -122,22 +122,30 @@ pub fn debrief_text(
         let _ = writeln!(out, "{} {}", label(msg.get("debrief-outcome-label")), msg.get("debrief-not-finished"));
     }
     let _ = writeln!(out, "\n{}", msg.get("debrief-rules"));
+    // The verdict column is as wide as the language's widest verdict word; the lines under a
+    // rule start where its title does.
+    let column = [Verdict::Pass, Verdict::Fail, Verdict::NotApplicable]
+        .map(|v| unicode_width::UnicodeWidthStr::width(verdict_word(msg, v).as_str()))
+        .into_iter()
+        .max()
+        .unwrap_or(6);
+    let indent = " ".repeat(column + 3);
     for r in &card.rules {
-        let _ = writeln!(out, "  {} {} ({})", verdict_mark(msg, r.verdict), r.title, r.practice);
-        let _ = writeln!(out, "         {}", r.note);
+        let _ = writeln!(out, "  {} {} ({})", pad(&verdict_word(msg, r.verdict), column), r.title, r.practice);
+        let _ = writeln!(out, "{indent}{}", r.note);
         let turn_line = |ev: &crate::score::Evidence| {
             msg.with("debrief-turn-reply", &[("turn", ev.turn.into()), ("reply", ev.reply.as_str().into())])
         };
         if r.breaches.is_empty()
             && let Some(ev) = &r.evidence
         {
-            let _ = writeln!(out, "         {}", turn_line(ev));
+            let _ = writeln!(out, "{indent}{}", turn_line(ev));
         }
         for ev in &r.breaches {
-            let _ = writeln!(out, "         {}", turn_line(ev));
+            let _ = writeln!(out, "{indent}{}", turn_line(ev));
         }
         if let Some(tip) = &r.tip {
-            let _ = writeln!(out, "         {}", msg.with("debrief-tip", &[("tip", tip.as_str().into())]));
+            let _ = writeln!(out, "{indent}{}", msg.with("debrief-tip", &[("tip", tip.as_str().into())]));
         }
     }
     let _ = writeln!(out, "\n{}", msg.get("debrief-transcript"));

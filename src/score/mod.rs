@@ -360,7 +360,7 @@ fn turn_list(msg: &Messages, turns: &[u16]) -> String {
     let words: Vec<String> = turns.iter().map(ToString::to_string).collect();
     match words.split_last() {
         Some((last, rest)) if !rest.is_empty() => {
-            msg.with("list-and", &[("items", rest.join(", ").into()), ("last", last.into())])
+            msg.with("list-and", &[("items", rest.join(&msg.get("list-separator")).into()), ("last", last.into())])
         }
         _ => words.join(""),
     }
@@ -408,13 +408,16 @@ pub fn describe_in(msg: &Messages, book: &Rulebook, scenario: &Scenario, check: 
             if promises.is_empty() {
                 msg.get("check-keep-promises")
             } else {
-                msg.with("check-keep-promises-list", &[("promises", promises.join("; ").into())])
+                msg.with("check-keep-promises-list", &[("promises", promises.join(&msg.get("list-semicolon")).into())])
             }
         }
-        Check::All(cs) => cs.iter().map(|c| describe_in(msg, book, scenario, c)).collect::<Vec<_>>().join(" "),
+        Check::All(cs) => {
+            cs.iter().map(|c| describe_in(msg, book, scenario, c)).collect::<Vec<_>>().join(&msg.get("sentence-gap"))
+        }
         Check::Any(cs) => {
             let parts: Vec<String> = cs.iter().map(|c| describe_in(msg, book, scenario, c)).collect();
-            msg.with("check-any", &[("checks", parts.join(&format!(" {} ", msg.get("check-any-or"))).into())])
+            let gap = msg.get("sentence-gap");
+            msg.with("check-any", &[("checks", parts.join(&format!("{gap}{}{gap}", msg.get("check-any-or"))).into())])
         }
         Check::Not(c) => msg.with("check-not", &[("check", describe_in(msg, book, scenario, c).into())]),
     }

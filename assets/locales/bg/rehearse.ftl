@@ -5,6 +5,10 @@
 
 # „2, 5 и 7“: $items е всичко преди последния елемент.
 list-and = { $items } и { $last }
+# Between items of a list ("2, 5"), between promises, between two sentences.
+list-separator = {", "}
+list-semicolon = {"; "}
+sentence-gap = {" "}
 
 ## Бележки към правилата в разбора (на какво се основава оценката)
 
@@ -40,10 +44,10 @@ check-at-least = { $times ->
 check-before = Първо { $first }; едва след това { $then }.
 check-before-each = Всеки път първо { $first }; едва след това { $then }.
 check-keep-promises = Всяко дадено обещание е по силите на сервиза и се изпълнява.
-check-keep-promises-list = Всяко дадено обещание е по силите на сервиза и се изпълнява ({ $promises }).
-check-any = Едно от следните: { $checks }
+check-keep-promises-list = Всяко дадено обещание е по силите на сервиза и се изпълнява (възможните обещания в сценария: { $promises }).
+check-any = Достатъчно е едно от следните. { $checks }
 check-any-or = Или:
-check-not = Не това: { $check }
+check-not = Не бива да е изпълнено следното. { $check }
 
 ## Разборът в терминала
 
@@ -54,7 +58,7 @@ verdict-broken = НАРУШЕНО
 verdict-na = не важи{" "}
 outcome-retained = задържан
 outcome-referred = пренасочен
-outcome-escalated = с оплакване
+outcome-escalated = до управителя
 outcome-lost = изгубен
 debrief-heading = === Разбор: { $title } ===
 debrief-total = Общо
@@ -75,7 +79,9 @@ transcript-you = Вие
 play-customer = Клиент: { $name }. { $situation }
 play-goal = Цел: { $goal }
 play-turn = ход { $turn }
-play-notes = Бележки: { $notes }
+play-notes = Бележки:
+# A customer\'s line in the terminal player.
+play-customer-line = { $name }: „{ $line }“
 # Подканата, преди обучаемият да въведе номера на реплика.
 play-your-reply = Вашата реплика (1-{ $count }, q за изход)
 play-stopped = спряно на ход { $turn } преди края на разговора; нищо не е оценено
@@ -130,7 +136,7 @@ picker-difficulty = Ниво на трудност: { $difficulty }
 picker-skills = Умения: { $skills }
 picker-best-practice = Вашият рекорд: { $total }/100 (упражнение)
 picker-best-assessment = Вашият рекорд: { $total }/100 (оценяване)
-picker-best-none = Вашият рекорд: още не сте го играли
+picker-best-none = Вашият рекорд: няма, още не сте играли
 picker-card-assessed = Възложен за този месец: оценен, брои се { $total }/100.
 picker-card-not-assessed = Възложен за този месец: все още не е оценен.
 picker-stale = Файлът съдържа грешки: играе се последната изправна версия.
@@ -222,7 +228,7 @@ debrief-category-na = { $title }: неприложимо
 debrief-rule-by-rule = Правило по правило
 debrief-rule-kept = СПАЗЕНО  { $rule } ({ $family }, { $practice })
 debrief-rule-broken = НАРУШЕНО  { $rule } ({ $family }, { $practice })
-debrief-rule-na = НЕПРИЛОЖИМО  { $rule } ({ $family }, { $practice })
+debrief-rule-na = НЕ ВАЖИ  { $rule } ({ $family }, { $practice })
 debrief-evidence = ход { $turn }: „{ $reply }“
 debrief-transcript-heading = Запис на разговора
 debrief-customer-said = { $name }: „{ $line }“

@@ -5,6 +5,10 @@
 
 # „2, 5 i 7“: $items je sve prije posljednjeg člana.
 list-and = { $items } i { $last }
+# Between items of a list ("2, 5"), between promises, between two sentences.
+list-separator = {", "}
+list-semicolon = {"; "}
+sentence-gap = {" "}
 
 ## Bilješke o pravilima u analizi (na čemu se zasniva ocjena)
 
@@ -35,21 +39,21 @@ check-at-least = { $times ->
 }
 check-before = Prvo { $first }; tek onda { $then }.
 check-before-each = Svaki put prvo { $first }; tek onda { $then }.
-check-keep-promises = Svako dato obećanje servis može ispuniti i zaista ga ispuni.
-check-keep-promises-list = Svako dato obećanje servis može ispuniti i zaista ga ispuni ({ $promises }).
-check-any = Jedno od ovoga: { $checks }
-check-any-or = Ili:
+check-keep-promises = Svako dato obećanje servis može ispuniti i zaista ga ispunjava.
+check-keep-promises-list = Svako dato obećanje servis može ispuniti i zaista ga ispunjava ({ $promises }).
+check-any = Dovoljno je jedno od ovoga. { $checks }
+check-any-or = Ili ovo.
 check-not = Ne ovo: { $check }
 
 ## Analiza u terminalu
 
 meters-line = raspoloženje { $mood }  strpljenje { $patience }  povjerenje { $trust }
 verdict-kept = ispoštovano
-verdict-broken = PREKRŠENO
-verdict-na = n/p
+verdict-broken = PREKRŠENO{"  "}
+verdict-na = n/p{"        "}
 outcome-retained = klijent zadržan
 outcome-referred = klijent upućen dalje
-outcome-escalated = slučaj preuzima šef
+outcome-escalated = slučaj proslijeđen šefu
 outcome-lost = klijent izgubljen
 debrief-heading = === Analiza: { $title } ===
 debrief-total = Ukupno
@@ -70,7 +74,9 @@ transcript-you = Vi
 play-customer = Klijent: { $name }. { $situation }
 play-goal = Cilj: { $goal }
 play-turn = korak { $turn }
-play-notes = Bilješke: { $notes }
+play-notes = Bilješke:
+# A customer\'s line in the terminal player.
+play-customer-line = { $name }: „{ $line }“
 # Upit prije nego što polaznik upiše broj odgovora.
 play-your-reply = Vaš odgovor (1-{ $count }, q za izlaz)
 play-stopped = prekinuto u { $turn }. koraku, prije kraja razgovora; ništa nije bodovano

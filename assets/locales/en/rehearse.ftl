@@ -5,6 +5,10 @@
 
 # "2, 5 and 7": $items is everything before the last.
 list-and = { $items } and { $last }
+# Between items of a list ("2, 5"), between promises, between two sentences.
+list-separator = {", "}
+list-semicolon = {"; "}
+sentence-gap = {" "}
 
 ## Rule notes in the debrief (what a verdict rests on)
 
@@ -62,7 +66,9 @@ transcript-you = You
 play-customer = Customer: { $name }. { $situation }
 play-goal = Goal: { $goal }
 play-turn = turn { $turn }
-play-notes = Notes: { $notes }
+play-notes = Notes:
+# A customer\'s line in the terminal player.
+play-customer-line = { $name }: "{ $line }"
 # The prompt before the trainee types a reply number.
 play-your-reply = Your reply (1-{ $count }, q to quit)
 play-stopped = stopped at turn { $turn } before the conversation ended; nothing was scored

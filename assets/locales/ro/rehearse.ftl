@@ -5,6 +5,10 @@
 
 # „2, 5 și 7”: $items este tot ce se află înainte de ultimul element.
 list-and = { $items } și { $last }
+# Between items of a list ("2, 5"), between promises, between two sentences.
+list-separator = {", "}
+list-semicolon = {"; "}
+sentence-gap = {" "}
 
 ## Notele regulilor în analiza conversației (pe ce se sprijină verdictul)
 
@@ -25,9 +29,9 @@ note-never-happened = Nu s-a întâmplat deloc. { $what }
 
 check-eventually = De făcut la un moment dat: { $act }.
 check-never = De evitat: { $act }.
-check-first-turn = De făcut chiar în prima replică: { $act }.
+check-first-turn = De făcut în prima replică: { $act }.
 check-within = { $turns ->
-    [one] De făcut chiar în prima replică: { $act }.
+    [one] De făcut în cel mult o replică: { $act }.
     [few] De făcut în cel mult { $turns } replici: { $act }.
    *[other] De făcut în cel mult { $turns } de replici: { $act }.
 }
@@ -39,18 +43,18 @@ check-at-least = { $times ->
 }
 check-before = Întâi { $first }; abia apoi { $then }.
 check-before-each = De fiecare dată, întâi { $first }; abia apoi { $then }.
-check-keep-promises = Orice promisiune făcută e una pe care service-ul o poate ține, și chiar e ținută.
-check-keep-promises-list = Orice promisiune făcută e una pe care service-ul o poate ține, și chiar e ținută ({ $promises }).
-check-any = Una dintre acestea: { $checks }
-check-any-or = Sau:
-check-not = Nu asta: { $check }
+check-keep-promises = Orice promisiune făcută e una pe care service-ul o poate respecta și chiar o respectă.
+check-keep-promises-list = Orice promisiune făcută e una pe care service-ul o poate respecta și chiar o respectă ({ $promises }).
+check-any = E suficientă una dintre următoarele. { $checks }
+check-any-or = — sau —
+check-not = Contrariul acestei cerințe: „{ $check }”
 
 ## Analiza conversației în terminal
 
 meters-line = dispoziție { $mood }  răbdare { $patience }  încredere { $trust }
 verdict-kept = respectată
-verdict-broken = ÎNCĂLCATĂ
-verdict-na = n.a.
+verdict-broken = ÎNCĂLCATĂ{" "}
+verdict-na = n.a.{"      "}
 outcome-retained = client păstrat
 outcome-referred = client îndrumat în altă parte
 outcome-escalated = client ajuns la șef
@@ -74,7 +78,9 @@ transcript-you = Dumneavoastră
 play-customer = Clientul: { $name }. { $situation }
 play-goal = Obiectiv: { $goal }
 play-turn = replica { $turn }
-play-notes = Notițe: { $notes }
+play-notes = Notițe:
+# A customer\'s line in the terminal player.
+play-customer-line = { $name }: „{ $line }”
 # Invitația de dinainte ca cursantul să tasteze numărul răspunsului.
 play-your-reply = Răspunsul dumneavoastră (1-{ $count }, q pentru ieșire)
 play-stopped = conversația s-a oprit la replica { $turn }, înainte de final; nu s-a acordat niciun punctaj
@@ -193,7 +199,7 @@ conversation-best = [cel mai bun]
 conversation-notes = Notițe
 conversation-nothing-learned = Încă nu ați aflat nimic: ascultați și întrebați.
 conversation-last-reply = Ultimul dumneavoastră răspuns
-conversation-nothing-settled = Încă nu s-a decis nicio regulă.
+conversation-nothing-settled = Încă nu s-a stabilit verdictul pentru nicio regulă.
 conversation-kept = RESPECTATĂ: { $rule }
 conversation-broke = ÎNCĂLCATĂ: { $rule }
 conversation-tip = Sfat: { $tip }

@@ -5,6 +5,10 @@
 
 # “2, 5和7”：$items 是最后一项之前的所有项。
 list-and = { $items }和{ $last }
+# Between items of a list ("2, 5"), between promises, between two sentences.
+list-separator = {"、"}
+list-semicolon = {"；"}
+sentence-gap = {""}
 
 ## 复盘中的规则说明（判定依据）
 
@@ -29,9 +33,9 @@ check-before = 先做到“{ $first }”，然后才能“{ $then }”。
 check-before-each = 每次都要先做到“{ $first }”，然后才能“{ $then }”。
 check-keep-promises = 每个承诺都必须是店里做得到的，并且要兑现。
 check-keep-promises-list = 每个承诺都必须是店里做得到的，并且要兑现（{ $promises }）。
-check-any = 满足其一即可：{ $checks }
+check-any = 满足以下任意一项即可。{ $checks }
 check-any-or = 或者
-check-not = 不能满足以下条件：{ $check }
+check-not = 不能出现以下情况：{ $check }
 
 ## 终端里的复盘
 
@@ -40,7 +44,7 @@ verdict-kept = 遵守
 verdict-broken = 违反
 verdict-na = 不适用
 outcome-retained = 留住客户
-outcome-referred = 已转介
+outcome-referred = 转介他处
 outcome-escalated = 投诉升级
 outcome-lost = 客户流失
 debrief-heading = === 复盘：{ $title } ===
@@ -62,7 +66,9 @@ transcript-you = 您
 play-customer = 客户：{ $name }。{ $situation }
 play-goal = 目标：{ $goal }
 play-turn = 第{ $turn }轮
-play-notes = 已知情况：{ $notes }
+play-notes = 已知情况：
+# A customer\'s line in the terminal player.
+play-customer-line = { $name }：“{ $line }”
 # 学员输入回复编号前的提示。
 play-your-reply = 您的回复（1-{ $count }，输入 q 退出）
 play-stopped = 在第{ $turn }轮停止，对话尚未结束；本次不计分
@@ -90,7 +96,7 @@ notice-file-changed-unfit = 场景文件已更改，但第{ $turn }轮已与新�
 
 ## 练习说明
 
-briefing-mode-guided = 显示最佳路线重练：每一轮都会标出最佳回复。
+briefing-mode-guided = 重练并显示最佳路线：每一轮都会标出最佳回复。
 briefing-mode-practice = 练习：每次回复后，您都能看到它遵守或违反了哪些规则。
 briefing-mode-assessment = 考核：没有提示。本次成绩计入月度排名。
 briefing-customer = 客户：{ $name }
@@ -199,7 +205,7 @@ debrief-total-capped = 总分{ $capped }。
 outcome-unfinished = 未完成
 debrief-outcome-line = 结果：{ $outcome }。客户满意度：{ $satisfaction }。{ $summary }
 debrief-retry = 再练一次 (R)
-debrief-replay-best = 显示最佳路线重练 (B)
+debrief-replay-best = 重练并显示最佳路线 (B)
 debrief-category = { $title }：{ $score }/100
 debrief-category-na = { $title }：不适用
 debrief-rule-by-rule = 逐条规则

@@ -326,12 +326,15 @@ fn on_activate(
     actions: Query<&PickerAction>,
     content: Res<Content>,
     launch: Res<Launch>,
-    trainee: Res<Trainee>,
+    // Every button's activation reaches every screen's observer: the sign-in screen's come
+    // before anyone is signed in.
+    trainee: Option<Res<Trainee>>,
     mut commands: Commands,
     mut next: ResMut<NextState<Screen>>,
 ) {
     match actions.get(ev.entity) {
         Ok(PickerAction::Open(id, mode)) => {
+            let Some(trainee) = trainee else { return };
             if *mode == Mode::Assessment && !trainee.may_be_assessed() {
                 return;
             }

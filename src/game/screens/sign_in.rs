@@ -5,6 +5,7 @@
 
 use bevy::input::keyboard::{Key, KeyboardInput};
 use bevy::prelude::*;
+use bevy::text::{EditableText, TextCursorStyle};
 use bevy::ui_widgets::Activate;
 
 use super::{Screen, pressed};
@@ -22,7 +23,7 @@ pub(super) fn plugin(app: &mut App) {
         .add_observer(on_activate);
 }
 
-/// The name being typed.
+/// The name in the name field (kept equal to it every frame).
 #[derive(Resource, Debug, Default, Clone, PartialEq, Eq)]
 pub struct Typed(pub String);
 
@@ -38,7 +39,7 @@ pub struct LanguagePicked {
 }
 
 /// What a sign-in button does.
-#[derive(Component, Debug, Clone)]
+#[derive(Component, Debug, Clone, PartialEq, Eq)]
 pub enum SignInAction {
     /// Speak this language.
     Language(Lang),
@@ -118,45 +119,49 @@ fn spawn(
         commands.spawn((theme::button(&font, label, SignInAction::Existing(name.clone())), ChildOf(list)));
     }
     commands.spawn((theme::text(&font, msg.get("sign-in-type-name"), 16.0, theme::TEXT), ChildOf(root)));
-    let field = commands
-        .spawn((theme::panel(), ChildOf(root)))
-        .with_children(|p| {
-            p.spawn((theme::text(&font, format!("{}|", typed.0), 20.0, theme::TEXT), NameField));
-        })
-        .id();
-    let _ = field;
+    // Bevy's text input: it takes an input method's composition (pinyin → 王小明) as well as
+    // keys, with a cursor, selection and the platform's editing keys.
+    let mut field = EditableText::new(&typed.0);
+    field.max_characters = Some(crate::records::MAX_NAME);
+    field.visible_width = Some(24.0);
+    commands.spawn((
+        Node { padding: UiRect::all(Val::Px(8.0)), border: UiRect::all(Val::Px(2.0)), ..default() },
+        BorderColor::all(theme::MUTED),
+        BackgroundColor(theme::PANEL),
+        field,
+        TextLayout::no_wrap(),
+        TextFont { font: bevy::text::FontSource::Handle(font.regular.clone()), font_size: 20.0.into(), ..default() },
+        TextColor(theme::TEXT),
+        TextCursorStyle::default(),
+        bevy::input_focus::AutoFocus,
+        bevy::input_focus::tab_navigation::TabIndex(0),
+        NameField,
+        ChildOf(root),
+    ));
     commands.spawn((theme::button(&font, msg.get("sign-in-button"), SignInAction::Typed), ChildOf(root)));
 }
 
+/// Keep [`Typed`] equal to the name field, and sign in on Enter (not while an input method is
+/// still composing: that Enter commits the composition).
 #[allow(clippy::too_many_arguments)]
 fn type_name(
     mut keys: MessageReader<KeyboardInput>,
     mut typed: ResMut<Typed>,
-    mut field: Query<&mut Text, With<NameField>>,
+    field: Query<&EditableText, With<NameField>>,
     launch: Res<Launch>,
     mut locale: ResMut<Locale>,
     mut picked: ResMut<LanguagePicked>,
     mut commands: Commands,
     mut next: ResMut<NextState<Screen>>,
 ) {
-    let before = typed.0.clone();
-    for k in pressed(&mut keys) {
-        match &k.logical_key {
-            Key::Backspace => {
-                typed.0.pop();
-            }
-            Key::Enter => sign_in(&typed.0, &launch, &mut locale, &mut picked, &mut commands, &mut next),
-            Key::Character(c) if typed.0.chars().count() < crate::records::MAX_NAME => {
-                typed.0.extend(c.chars().filter(|c| !c.is_control()));
-            }
-            Key::Space => typed.0.push(' '),
-            _ => {}
-        }
+    let Ok(field) = field.single() else { return };
+    let value = field.value().to_string();
+    if typed.0 != value {
+        typed.0 = value;
     }
-    if typed.0 != before || typed.is_added() {
-        for mut t in &mut field {
-            t.0 = format!("{}|", typed.0);
-        }
+    let enter = pressed(&mut keys).iter().any(|k| k.logical_key == Key::Enter);
+    if enter && !field.is_composing() {
+        sign_in(&typed.0, &launch, &mut locale, &mut picked, &mut commands, &mut next);
     }
 }
 
@@ -176,11 +181,10 @@ fn sign_in(
     if name.is_empty() {
         return;
     }
-    let file = remembered::file_in(&crate::paths::data_dir());
     if picked.picked {
         // A preference, not a record: if it cannot be written the trainee just picks again.
-        let _ = remembered::remember(&file, &name, locale.lang());
-    } else if let Some(lang) = remembered::language_of(&file, &name) {
+        let _ = remembered::remember(&launch.languages, &name, locale.lang());
+    } else if let Some(lang) = remembered::language_of(&launch.languages, &name) {
         *locale = Locale(Messages::new(lang));
     }
     picked.picked = false;

@@ -1,0 +1,96 @@
+//! Loading the library with five languages against English only, in the same run.
+//! Target: ratio ≤ 1.3.
+//!
+//! "Five languages" is the whole shipped library with a PO file per scenario and the rulebook in
+//! each of the four translated languages (44 files): the shipped translations where they exist,
+//! and for the rest files of the same size made from the English (every entry translated, so
+//! every text is looked up when a scenario is localized). Also measured: localizing every
+//! scenario in every language (what the picker and a session start do), against loading.
+
+#[path = "support/mod.rs"]
+mod support;
+
+use std::path::{Path, PathBuf};
+
+use criterion::Criterion;
+use rehearse::l10n::Lang;
+use rehearse::l10n::check::{RULEBOOK_DOMAIN, merge, po_path};
+use rehearse::l10n::content::{rulebook_units, scenario_units};
+use rehearse::l10n::po;
+use rehearse::library::{Library, Sources};
+
+/// Every scenario and the rulebook in every translated language.
+fn five_languages(english: &Sources, lib: &Library) -> Sources {
+    let mut sources = Sources { translations: Vec::new(), ..english_only(english) };
+    let mut domains = vec![(RULEBOOK_DOMAIN.to_string(), rulebook_units(&lib.rulebook))];
+    for e in &lib.entries {
+        domains.push((e.scenario.id.clone(), scenario_units(&e.scenario, &e.rubric.rulebook)));
+    }
+    for lang in Lang::TRANSLATED {
+        for (domain, units) in &domains {
+            let path: PathBuf = po_path(&english.dir, lang, domain);
+            let text = match lib.translations.get(lang, domain) {
+                Some(shipped) => po::write(&shipped.file),
+                None => {
+                    let (mut file, _) = merge(units, None, lang, "bench");
+                    for entry in &mut file.entries {
+                        entry.translation = format!("{} ·", entry.source);
+                    }
+                    po::write(&file)
+                }
+            };
+            sources.translations.push((path, Ok(text)));
+        }
+    }
+    sources
+}
+
+fn english_only(shipped: &Sources) -> Sources {
+    Sources {
+        dir: shipped.dir.clone(),
+        rulebook: shipped.rulebook.clone(),
+        scenarios: shipped.scenarios.clone(),
+        translations: Vec::new(),
+    }
+}
+
+fn load(sources: &Sources) -> usize {
+    let lib = Library::from_sources(sources).expect("the library loads");
+    lib.entries.len() + lib.translations.domains().count()
+}
+
+fn localize_all(lib: &Library) -> usize {
+    let mut n = 0;
+    for e in &lib.entries {
+        for lang in Lang::ALL {
+            n += lib.localized(e, lang).entry.scenario.nodes.len();
+        }
+    }
+    n
+}
+
+fn main() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios");
+    let shipped = Sources::read(&dir).expect("the shipped library");
+    let lib = Library::from_sources(&shipped).expect("loads");
+    let english = english_only(&shipped);
+    let all = five_languages(&shipped, &lib);
+    let mb = all.translations.iter().filter_map(|(_, t)| t.as_ref().ok()).map(String::len).sum::<usize>() as f64 / 1e6;
+    println!("translations: {} PO files, {mb:.1} MB", all.translations.len());
+    let full = Library::from_sources(&all).expect("loads");
+    assert_eq!(full.translations.domains().count(), 44, "every scenario and the rulebook in four languages");
+
+    let mut c = Criterion::default().sample_size(20).configure_from_args();
+    c.bench_function("library/english", |b| b.iter(|| load(&english)));
+    c.bench_function("library/five_languages", |b| b.iter(|| load(&all)));
+    c.bench_function("library/localize_all_5", |b| b.iter(|| localize_all(&full)));
+    support::ratio("library with five languages vs English only", "<= 1.3", 31, || load(&all), || load(&english));
+    support::ratio(
+        "localize every scenario x 5 languages vs loading (English)",
+        "report",
+        31,
+        || localize_all(&full),
+        || load(&english),
+    );
+    c.final_summary();
+}
