@@ -4,8 +4,10 @@
 //! "Five languages" is the whole shipped library with a PO file per scenario and the rulebook in
 //! each of the four translated languages (44 files): the shipped translations where they exist,
 //! and for the rest files of the same size made from the English (every entry translated, so
-//! every text is looked up when a scenario is localized). Also measured: localizing every
-//! scenario in every language (what the picker and a session start do), against loading.
+//! every text is looked up when a scenario is localized). Files are parsed on first use, so
+//! also measured: a station's start-up in one language (load, then every scenario in Romanian:
+//! Romanian's files parsed) against English only, and localizing every scenario in every
+//! language against loading.
 
 #[path = "support/mod.rs"]
 mod support;
@@ -32,7 +34,7 @@ fn five_languages(english: &Sources, lib: &Library) -> Sources {
             let text = match lib.translations.get(lang, domain) {
                 Some(shipped) => po::write(&shipped.file),
                 None => {
-                    let (mut file, _) = merge(units, None, lang, "bench");
+                    let (mut file, _) = merge(units, None, lang, "bench", &[]);
                     for entry in &mut file.entries {
                         entry.translation = format!("{} ·", entry.source);
                     }
@@ -69,6 +71,13 @@ fn localize_all(lib: &Library) -> usize {
     n
 }
 
+/// What a station does at start-up: load the library, then show every scenario in one language
+/// (which parses that language's files, and only them).
+fn load_and_show(sources: &Sources, lang: Lang) -> usize {
+    let lib = Library::from_sources(sources).expect("the library loads");
+    lib.entries.iter().map(|e| lib.localized(e, lang).entry.scenario.title.len()).sum()
+}
+
 fn main() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios");
     let shipped = Sources::read(&dir).expect("the shipped library");
@@ -91,6 +100,13 @@ fn main() {
         31,
         || localize_all(&full),
         || load(&english),
+    );
+    support::ratio(
+        "load and show every scenario in Romanian (five-language library) vs in English (English only)",
+        "<= 1.3",
+        31,
+        || load_and_show(&all, Lang::Ro),
+        || load_and_show(&english, Lang::En),
     );
     c.final_summary();
 }

@@ -366,7 +366,7 @@ impl Library {
             }
         }
         entries.sort_by(|a, b| a.scenario.id.cmp(&b.scenario.id));
-        let (translations, translation_diagnostics) = Translations::parse(&sources.translations);
+        let (translations, translation_diagnostics) = Translations::new(&sources.translations);
         diagnostics.extend(translation_diagnostics);
         let mut lib = Library { dir: dir.to_path_buf(), rulebook, entries, broken, diagnostics, translations };
         lib.check_rule_facts(&map);
@@ -433,8 +433,8 @@ impl Library {
         if lang == Lang::En {
             return Localized { entry: entry.clone(), lang, fallbacks: Default::default() };
         }
-        let scenario = translate_scenario(&entry.scenario, &self.translations.catalog(lang, &entry.scenario.id));
-        let book = translate_rulebook(&entry.rubric.rulebook, &self.translations.catalog(lang, RULEBOOK_DOMAIN));
+        let scenario = translate_scenario(&entry.scenario, self.translations.catalog(lang, &entry.scenario.id));
+        let book = translate_rulebook(&entry.rubric.rulebook, self.translations.catalog(lang, RULEBOOK_DOMAIN));
         let mut rubric = (*entry.rubric).clone();
         rubric.rulebook = Arc::new(book.value);
         let mut fallbacks = scenario.fallbacks;
@@ -451,14 +451,14 @@ impl Library {
         if lang == Lang::En {
             return (*self.rulebook).clone();
         }
-        translate_rulebook(&self.rulebook, &self.translations.catalog(lang, RULEBOOK_DOMAIN)).value
+        translate_rulebook(&self.rulebook, self.translations.catalog(lang, RULEBOOK_DOMAIN)).value
     }
 
     /// Check every translation against the English: missing, orphaned, fuzzy and stale entries
     /// and placeholder mismatches, with file:line:column, and each language's coverage of the
     /// scenarios and rulebook. A language without any file has coverage 0 and no diagnostics.
     pub fn check_translations(&self) -> (Vec<Diagnostic>, Vec<(Lang, Coverage)>) {
-        let mut diagnostics = Vec::new();
+        let mut diagnostics = self.translations.problems();
         let mut coverage = Vec::new();
         let book_map = SourceMap::new(&self.rulebook.text);
         let book_units = rulebook_units(&self.rulebook);
@@ -480,7 +480,7 @@ impl Library {
                     total.add(Coverage { total: units.len(), ..Coverage::default() });
                     continue;
                 }
-                let (found, counted) = l10n_check::check(units, po, lang, (file, map));
+                let (found, counted) = l10n_check::check(units, po.as_ref(), lang, (file, map));
                 diagnostics.extend(found);
                 total.add(counted);
             }
@@ -502,7 +502,7 @@ impl Library {
     }
 
     /// The usable translations of a scenario (or [`RULEBOOK_DOMAIN`]) in `lang`.
-    pub fn catalog(&self, lang: Lang, domain: &str) -> Catalog {
+    pub fn catalog(&self, lang: Lang, domain: &str) -> &Catalog {
         self.translations.catalog(lang, domain)
     }
 

@@ -37,10 +37,16 @@ fn difference(a: &Shot, b: &Shot) -> f64 {
 }
 
 fn scripted_run(size: &str, choices: &str, out: &Path) -> std::process::Output {
+    scripted_run_as(&["--trainee", "Ana Popescu"], size, choices, out)
+}
+
+/// A scripted run with other leading arguments (trainee, language).
+fn scripted_run_as(first: &[&str], size: &str, choices: &str, out: &Path) -> std::process::Output {
     let data = out.join("data");
     Command::new("xvfb-run")
         .args(["-a", "-s", "-screen 0 1280x720x24", env!("CARGO_BIN_EXE_rehearse")])
-        .args(["--trainee", "Ana Popescu", "--scenario", "angry_warranty", "--seed", "1", "--pace", "0.05"])
+        .args(first)
+        .args(["--scenario", "angry_warranty", "--seed", "1", "--pace", "0.05"])
         .args(["--autoplay", choices, "--window-size", size, "--exit-after-debrief"])
         .arg("--screenshot-dir")
         .arg(out.join("shots"))
@@ -127,6 +133,25 @@ fn scripted_run_saves_every_screen_and_exits_zero() {
     let saved = rehearse::records::Store::open(&db).and_then(|mut s| s.records(None)).expect("the session was saved");
     assert_eq!(saved.len(), 1);
     assert_eq!((saved[0].record.trainee.as_str(), saved[0].record.total), ("Ana Popescu", 100.0));
+}
+
+/// The same scripted run in Chinese, by a trainee with a Chinese name: every screen drawn, the
+/// same total as in English, the session saved as played in Chinese, and no ICU segmentation
+/// warning on stderr (a debug build printed one per Chinese line).
+#[test]
+fn a_chinese_scripted_run_scores_the_same_and_prints_no_segmentation_warnings() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let run =
+        scripted_run_as(&["--lang", "zh", "--trainee", "王小明"], "1280x720", "3,2,3,1,4,3,2,2,2,1,2,3", tmp.path());
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(run.status.success(), "exit {:?}\n{stderr}", run.status);
+    assert!(!stderr.contains("segmentation"), "{stderr}");
+    let debrief = load(&tmp.path().join("shots/04-debrief.png"));
+    assert!(colours(&debrief) > 20, "the debrief looks blank");
+    let db = rehearse::records::DbSpec::Sqlite(tmp.path().join("data/rehearse.db"));
+    let saved = rehearse::records::Store::open(&db).and_then(|mut s| s.records(None)).expect("the session was saved");
+    let record = &saved[0].record;
+    assert_eq!((record.trainee.as_str(), record.total, record.language.as_deref()), ("王小明", 100.0, Some("zh")));
 }
 
 #[test]

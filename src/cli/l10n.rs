@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use rehearse::l10n::Lang;
 use rehearse::l10n::check::{self, RULEBOOK_DOMAIN, po_path, template_path};
-use rehearse::l10n::content::{Unit, rulebook_units, scenario_units};
+use rehearse::l10n::content::{Unit, rulebook_units, scenario_intro, scenario_units};
 use rehearse::l10n::po;
 use rehearse::library;
 
@@ -51,24 +51,36 @@ fn update(dir: &Path, langs: &[String]) -> Result<u8, Failure> {
             code: 1,
         });
     }
-    let mut domains: Vec<(String, Vec<Unit>)> = vec![(RULEBOOK_DOMAIN.to_string(), rulebook_units(&lib.rulebook))];
+    let rulebook_intro =
+        vec!["The rulebook: the acts replies perform and the rules every session is scored by.".to_string()];
+    let mut domains: Vec<(String, Vec<Unit>, Vec<String>)> =
+        vec![(RULEBOOK_DOMAIN.to_string(), rulebook_units(&lib.rulebook), rulebook_intro)];
     for e in &lib.entries {
-        domains.push((e.scenario.id.clone(), scenario_units(&e.scenario, &e.rubric.rulebook)));
+        domains.push((
+            e.scenario.id.clone(),
+            scenario_units(&e.scenario, &e.rubric.rulebook),
+            scenario_intro(&e.scenario),
+        ));
     }
-    for (domain, units) in &domains {
-        write(&template_path(dir, domain), &po::write(&check::template(units, &project(domain))))?;
+    for (domain, units, intro) in &domains {
+        write(&template_path(dir, domain), &po::write(&check::template(units, &project(domain), intro)))?;
     }
     let mut totals = (0usize, 0usize, 0usize);
+    // Files that do not parse are left as they are, and named.
+    let broken = lib.translations.problems();
+    for problem in &broken {
+        eprintln!("rehearse: {problem} (left unchanged)");
+    }
     for lang in Lang::TRANSLATED {
-        for (domain, units) in &domains {
+        for (domain, units, intro) in &domains {
             let path = po_path(dir, lang, domain);
-            let existing = lib.translations.get(lang, domain).map(|f| &f.file);
+            let existing = lib.translations.get(lang, domain).map(|f| f.file);
             if existing.is_none() && (!start.contains(&lang) || path.exists()) {
-                // A file that exists but did not parse was reported by open_library's checks;
-                // never overwrite it.
+                // A file that exists but does not parse is never overwritten: `validate` shows
+                // where it is broken.
                 continue;
             }
-            let (file, report) = check::merge(units, existing, lang, &project(domain));
+            let (file, report) = check::merge(units, existing.as_ref(), lang, &project(domain), intro);
             write(&path, &po::write(&file))?;
             for id in &report.changed {
                 println!("{}: `{id}` changed in English: marked fuzzy", path.display());
@@ -88,7 +100,7 @@ fn update(dir: &Path, langs: &[String]) -> Result<u8, Failure> {
         totals.1,
         totals.2
     );
-    Ok(0)
+    Ok(u8::from(!broken.is_empty()))
 }
 
 fn project(domain: &str) -> String {

@@ -285,7 +285,7 @@ fn list(dir: &std::path::Path, lang: Lang) -> Result<u8, Failure> {
             s.id,
             rehearse::report::pad(&s.title, 40),
             rehearse::report::pad(&difficulty, 8),
-            s.skills.join(", ")
+            s.skills.join(&msg.get("list-separator"))
         );
     }
     Ok(0)

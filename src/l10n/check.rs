@@ -3,6 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
 
 use crate::diag::{Diagnostic, Position, SourceMap};
 
@@ -27,27 +28,58 @@ pub fn template_path(library: &Path, domain: &str) -> PathBuf {
     library.join(LOCALES_DIR).join("templates").join(format!("{domain}.pot"))
 }
 
-/// One language's file for one scenario or the rulebook, as read.
+/// One language's file for one scenario or the rulebook, read whole (for checks and updates).
 #[derive(Debug, Clone)]
 pub struct LoadedPo {
     /// Where it was read from.
     pub path: PathBuf,
-    /// Its entries, with their lines.
+    /// Its entries, with their lines, notes and comments.
     pub file: PoFile,
-    /// The entries usable at run time.
-    pub catalog: Catalog,
+}
+
+/// One translation file's text; its usable messages are parsed the first time they are needed.
+#[derive(Debug)]
+struct Pending {
+    path: PathBuf,
+    text: String,
+    catalog: OnceLock<Result<Catalog, Diagnostic>>,
+}
+
+impl Pending {
+    fn syntax_error(&self, e: &po::PoError) -> Diagnostic {
+        Diagnostic::error(
+            &self.path,
+            Some(Position { line: e.line, column: e.column }),
+            format!("{}; this file's translations are not used until it is fixed", e.kind),
+        )
+    }
+
+    fn catalog(&self) -> &Result<Catalog, Diagnostic> {
+        self.catalog.get_or_init(|| {
+            po::parse_with(&self.text, po::Keep::Messages).map(Catalog::from_po).map_err(|e| self.syntax_error(&e))
+        })
+    }
+
+    fn whole(&self) -> Result<LoadedPo, Diagnostic> {
+        po::parse(&self.text).map(|file| LoadedPo { path: self.path.clone(), file }).map_err(|e| self.syntax_error(&e))
+    }
 }
 
 /// Every translation file of a library, by (language, domain).
+///
+/// A file is parsed the first time its language is asked for, so loading a library costs the
+/// same whatever number of languages it holds, and a session in Romanian never parses the
+/// Chinese files; [`Translations::problems`] parses them all (for `validate`).
 #[derive(Debug, Clone, Default)]
 pub struct Translations {
-    files: BTreeMap<(Lang, String), LoadedPo>,
+    files: BTreeMap<(Lang, String), Arc<Pending>>,
 }
 
 impl Translations {
-    /// Parse the PO files of a library: `(path, text)` for each file under `locales/<lang>/`.
-    /// A file that cannot be read or parsed is reported, and its language falls back to English.
-    pub fn parse(files: &[(PathBuf, Result<String, String>)]) -> (Translations, Vec<Diagnostic>) {
+    /// The PO files of a library: `(path, text)` for each file under `locales/<lang>/`. A file
+    /// that is not where a translation belongs, or cannot be read, is reported here; syntax
+    /// errors are reported by [`Translations::problems`], and the language falls back to English.
+    pub fn new(files: &[(PathBuf, Result<String, String>)]) -> (Translations, Vec<Diagnostic>) {
         let mut translations = Translations::default();
         let mut diagnostics = Vec::new();
         for (path, text) in files {
@@ -59,36 +91,36 @@ impl Translations {
                 ));
                 continue;
             };
-            let text = match text {
-                Ok(text) => text,
-                Err(e) => {
-                    diagnostics.push(Diagnostic::error(path, None, e.clone()));
-                    continue;
+            match text {
+                Ok(text) => {
+                    let pending = Pending { path: path.clone(), text: text.clone(), catalog: OnceLock::new() };
+                    translations.files.insert((lang, domain), Arc::new(pending));
                 }
-            };
-            match po::parse(text) {
-                Ok(file) => {
-                    let catalog = Catalog::from_po(&file);
-                    translations.files.insert((lang, domain), LoadedPo { path: path.clone(), file, catalog });
-                }
-                Err(e) => diagnostics.push(Diagnostic::error(
-                    path,
-                    Some(Position { line: e.line, column: e.column }),
-                    format!("{}; this file's translations are not used until it is fixed", e.kind),
-                )),
+                Err(e) => diagnostics.push(Diagnostic::error(path, None, e.clone())),
             }
         }
         (translations, diagnostics)
     }
 
-    /// The file of `domain` in `lang`, when there is one.
-    pub fn get(&self, lang: Lang, domain: &str) -> Option<&LoadedPo> {
-        self.files.get(&(lang, domain.to_string()))
+    /// Every file's syntax errors, with line and column (parses every file not parsed yet).
+    pub fn problems(&self) -> Vec<Diagnostic> {
+        self.files.values().filter_map(|f| f.catalog().as_ref().err().cloned()).collect()
     }
 
-    /// The usable translations of `domain` in `lang` (empty when there is no file).
-    pub fn catalog(&self, lang: Lang, domain: &str) -> Catalog {
-        self.get(lang, domain).map(|f| f.catalog.clone()).unwrap_or_default()
+    /// The file of `domain` in `lang` read whole, when there is one and it parses (parsed anew
+    /// on each call: for checks and updates, not for play).
+    pub fn get(&self, lang: Lang, domain: &str) -> Option<LoadedPo> {
+        self.files.get(&(lang, domain.to_string())).and_then(|f| f.whole().ok())
+    }
+
+    /// The usable translations of `domain` in `lang` (none when there is no file or it does
+    /// not parse). Parsed once, on first use.
+    pub fn catalog(&self, lang: Lang, domain: &str) -> &Catalog {
+        static NONE: Catalog = Catalog::EMPTY;
+        match self.files.get(&(lang, domain.to_string())).map(|f| f.catalog()) {
+            Some(Ok(catalog)) => catalog,
+            _ => &NONE,
+        }
     }
 
     /// Every (language, domain) with a file.
@@ -258,12 +290,15 @@ fn locate(map: &SourceMap, id: &str) -> Option<Position> {
 }
 
 /// The English template of a domain, as `l10n update` writes it (`.pot`).
-pub fn template(units: &[Unit], project: &str) -> PoFile {
+///
+/// `intro` follows in the header comment: the scenario and its customer.
+pub fn template(units: &[Unit], project: &str, intro: &[String]) -> PoFile {
+    let mut header_comments =
+        vec![format!("{project}: the English texts to translate. Made by `rehearse l10n update`; do not edit.")];
+    header_comments.extend(intro.iter().cloned());
     PoFile {
         header: po::header("en", project),
-        header_comments: vec![format!(
-            "{project}: the English texts to translate. Made by `rehearse l10n update`; do not edit."
-        )],
+        header_comments,
         entries: units.iter().map(|u| entry_for(u, String::new())).collect(),
     }
 }
@@ -294,7 +329,13 @@ pub struct MergeReport {
 /// kept, a changed English source marks the entry fuzzy and keeps the old English beside it,
 /// new units are added empty, and removed ids are dropped (and reported). Order follows the
 /// English; translator comments stay.
-pub fn merge(units: &[Unit], existing: Option<&PoFile>, lang: Lang, project: &str) -> (PoFile, MergeReport) {
+pub fn merge(
+    units: &[Unit],
+    existing: Option<&PoFile>,
+    lang: Lang,
+    project: &str,
+    intro: &[String],
+) -> (PoFile, MergeReport) {
     let mut report = MergeReport::default();
     let old: BTreeMap<&str, &PoEntry> =
         existing.map(|f| f.entries.iter().map(|e| (e.context.as_str(), e)).collect()).unwrap_or_default();
@@ -326,9 +367,9 @@ pub fn merge(units: &[Unit], existing: Option<&PoFile>, lang: Lang, project: &st
         report.removed =
             file.entries.iter().filter(|e| !current.contains(e.context.as_str())).map(|e| e.context.clone()).collect();
     }
-    let (header, header_comments) = match existing {
-        Some(file) => (file.header.clone(), file.header_comments.clone()),
-        None => (po::header(lang.code(), project), vec![format!("{project} in {}.", lang.native_name())]),
-    };
+    // The header comment is the program's: the language, then the scenario and its customer.
+    let mut header_comments = vec![format!("{project} in {}.", lang.native_name())];
+    header_comments.extend(intro.iter().cloned());
+    let header = existing.map_or_else(|| po::header(lang.code(), project), |file| file.header.clone());
     (PoFile { header, header_comments, entries }, report)
 }

@@ -59,7 +59,6 @@ pub type Visit<'a> = dyn FnMut(&str, &mut String, &dyn Fn() -> String) + 'a;
 /// Calls `visit(id, text, note)` for every translatable field of a scenario, in file order.
 /// The note is built only when asked for; `book` names the replies' acts in it.
 pub fn walk_scenario(scenario: &mut Scenario, book: Option<&Rulebook>, visit: &mut Visit<'_>) {
-    let situation = scenario.customer.situation.clone();
     visit("title", &mut scenario.title, &|| "The scenario's title, on its card in the list.".into());
     visit("summary", &mut scenario.summary, &|| "One or two sentences on the scenario's card.".into());
     visit("goal", &mut scenario.goal, &|| "The briefing: what a good outcome looks like.".into());
@@ -109,7 +108,7 @@ pub fn walk_scenario(scenario: &mut Scenario, book: Option<&Rulebook>, visit: &m
         let heard = node.says.first().map(|l| l.text.clone()).unwrap_or_default();
         for line in &mut node.says {
             visit(&line.id.clone(), &mut line.text, &|| {
-                format!("Node `{node_id}`: the customer speaks (one of its variants). Situation: {situation}")
+                format!("Node `{node_id}`: the customer speaks (one of its variants).")
             });
         }
         for reply in &mut node.replies {
@@ -171,6 +170,15 @@ pub fn walk_rulebook(book: &mut Rulebook, visit: &mut Visit<'_>) {
     }
 }
 
+/// What a translator should know before the first entry of a scenario's file: its title, who
+/// the customer is and why they came (the file's header comment).
+pub fn scenario_intro(scenario: &Scenario) -> Vec<String> {
+    vec![
+        format!("Scenario `{}`: {}", scenario.id, scenario.title),
+        format!("The customer, {}: {}", scenario.customer.name, scenario.customer.situation),
+    ]
+}
+
 /// The units of a scenario, in file order.
 pub fn scenario_units(scenario: &Scenario, book: &Rulebook) -> Vec<Unit> {
     let mut copy = scenario.clone();
@@ -203,13 +211,16 @@ pub struct Catalog {
 }
 
 impl Catalog {
+    /// No translations.
+    pub const EMPTY: Catalog = Catalog { entries: BTreeMap::new() };
+
     /// The usable entries of a PO file.
-    pub fn from_po(file: &PoFile) -> Catalog {
+    pub fn from_po(file: PoFile) -> Catalog {
         let entries = file
             .entries
-            .iter()
+            .into_iter()
             .filter(|e| e.is_translated())
-            .map(|e| (e.context.clone(), (e.source.clone(), e.translation.clone())))
+            .map(|e| (e.context, (e.source, e.translation)))
             .collect();
         Catalog { entries }
     }

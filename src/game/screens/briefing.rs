@@ -56,7 +56,7 @@ fn spawn(mut commands: Commands, font: Res<UiFont>, selected: Res<Selected>, con
         commands.spawn((
             theme::text(
                 &font,
-                msg.with("briefing-skills", &[("skills", s.skills.join(", ").into())]),
+                msg.with("briefing-skills", &[("skills", s.skills.join(&msg.get("list-separator")).into())]),
                 16.0,
                 theme::MUTED,
             ),

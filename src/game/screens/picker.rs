@@ -255,7 +255,7 @@ fn card(commands: &mut Commands, font: &UiFont, msg: &Messages, parent: Entity, 
     commands.spawn((theme::text(font, difficulty, 14.0, theme::MUTED), ChildOf(c)));
     commands.spawn((theme::text(font, s.summary.clone(), 14.0, theme::TEXT), ChildOf(c)));
     if !s.skills.is_empty() {
-        let skills = msg.with("picker-skills", &[("skills", s.skills.join(", ").into())]);
+        let skills = msg.with("picker-skills", &[("skills", s.skills.join(&msg.get("list-separator")).into())]);
         commands.spawn((theme::text(font, skills, 14.0, theme::MUTED), ChildOf(c)));
     }
     let best = match best {
