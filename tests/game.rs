@@ -485,3 +485,35 @@ fn the_sign_in_language_switch_is_remembered_per_trainee() {
     assert_eq!(app.world().resource::<rehearse::game::Locale>().lang(), Lang::Ro, "her language is remembered");
     assert!(screen_text(&mut app).contains(&ro.with("picker-hello", &[("name", "ana p".into())])));
 }
+
+/// In practice, a line or reply whose translation is missing shows in English with a mark for
+/// the trainer; the rest is in the trainee's language.
+#[test]
+fn practice_marks_a_reply_shown_in_english_for_want_of_a_translation() {
+    use rehearse::l10n::{Lang, Messages, po};
+    let data = tempfile::tempdir().expect("tempdir");
+    let library = tempfile::tempdir().expect("tempdir");
+    common::copy_dir(&common::scenarios_dir(), library.path());
+    let path = rehearse::l10n::check::po_path(library.path(), Lang::Ro, "angry_warranty");
+    let mut file = po::parse(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    file.entries.retain(|e| e.context != "arrival.hello");
+    std::fs::write(&path, po::write(&file)).unwrap();
+    let mut launch = launch(library.path(), data.path());
+    launch.lang = Lang::Ro;
+    let mut app = headless_app(launch);
+    ready(&mut app);
+    fill_name(&mut app, "Ana P");
+    press(&mut app, KeyCode::Enter, Key::Enter);
+    app.update();
+    activate(&mut app, &picker_open("angry_warranty", Mode::Practice));
+    activate(&mut app, &rehearse::game::screens::BriefingAction::Start);
+    assert_eq!(screen(&app), Screen::Conversation);
+    press(&mut app, KeyCode::Space, Key::Space);
+    app.update();
+    app.update();
+    let shown = screen_text(&mut app);
+    let mark = Messages::new(Lang::Ro).get("conversation-untranslated");
+    assert!(shown.contains(&format!("Hello, how can I help you today? {mark}")), "{shown}");
+    assert_eq!(shown.matches(mark.as_str()).count(), 1, "only the untranslated reply is marked: {shown}");
+    assert!(shown.contains("Andrei"), "the other replies are in Romanian: {shown}");
+}
