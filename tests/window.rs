@@ -50,6 +50,7 @@ fn scripted_run_as(first: &[&str], size: &str, choices: &str, out: &Path) -> std
         .args(["--autoplay", choices, "--window-size", size, "--exit-after-debrief"])
         .arg("--screenshot-dir")
         .arg(out.join("shots"))
+        .env("REHEARSE_LANG", "en")
         .env("REHEARSE_DATA", &data)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
@@ -67,6 +68,7 @@ fn shots(out: &Path) -> Vec<PathBuf> {
 /// `data`.
 fn reporting(mut game: Command, data: &Path) -> std::process::Child {
     game.env("REHEARSE_REPORT_READY", "1")
+        .env("REHEARSE_LANG", "en")
         .env("REHEARSE_DATA", data)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .stdout(std::process::Stdio::piped())

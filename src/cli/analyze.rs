@@ -41,13 +41,18 @@ pub struct AnalyzeArgs {
     json: bool,
 }
 
-pub(crate) fn run(dir: &Path, args: &AnalyzeArgs) -> Result<u8, Failure> {
+/// Analyse in `lang`: the same graph and scores in every language, but the words differ, so
+/// the share of decisions where the best reply is the longest is measured in that language's.
+pub(crate) fn run(dir: &Path, args: &AnalyzeArgs, lang: rehearse::l10n::Lang) -> Result<u8, Failure> {
     let lib = open_library(dir)?;
     let policies = load_policies(&lib, &args.policy)?;
-    let entries = match &args.scenario {
+    let entries: Vec<_> = match &args.scenario {
         Some(wanted) => vec![lib.find(wanted)?],
         None => lib.entries.clone(),
-    };
+    }
+    .iter()
+    .map(|e| lib.localized(e, lang).entry)
+    .collect();
     let mut failed = false;
     let mut values = Vec::new();
     for (n, entry) in entries.iter().enumerate() {

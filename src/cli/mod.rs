@@ -193,7 +193,7 @@ pub fn run() -> ExitCode {
         Some(Command::Assign(args)) => records::assign(&dir, &cli.db, &args),
         Some(Command::Trainees { command }) => trainees::run(&cli.db, &command),
         Some(Command::Validate { paths }) => validate::run(&dir, &paths),
-        Some(Command::Analyze(args)) => analyze::run(&dir, &args),
+        Some(Command::Analyze(args)) => analyze::run(&dir, &args, lang),
         Some(Command::New { id }) => author::new(&dir, &id),
         Some(Command::Graph(args)) => author::graph(&dir, &args),
         Some(Command::L10n { command }) => l10n::run(&dir, &command),

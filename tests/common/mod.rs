@@ -37,6 +37,9 @@ pub fn rehearse_in(dir: &Path, args: &[&str], stdin: Option<&str>) -> Run {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_rehearse"));
     cmd.args(args).current_dir(dir).env_remove("REHEARSE_SCENARIOS");
     // Sessions saved by tests never reach the user's own data folder or database.
+    // The tests read English unless they ask for a language (`--lang` wins over the variable),
+    // whatever the machine's locale.
+    cmd.env("REHEARSE_LANG", "en");
     cmd.env("REHEARSE_DATA", data_dir())
         .env_remove("REHEARSE_DB")
         .env_remove("REHEARSE_KEY")
