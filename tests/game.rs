@@ -517,3 +517,63 @@ fn practice_marks_a_reply_shown_in_english_for_want_of_a_translation() {
     assert_eq!(shown.matches(mark.as_str()).count(), 1, "only the untranslated reply is marked: {shown}");
     assert!(shown.contains("Andrei"), "the other replies are in Romanian: {shown}");
 }
+
+/// A translation edited while the game runs: a PO syntax error shows in the overlay with its
+/// line and column, the language falls back to English meanwhile, and the fix lands live.
+#[test]
+fn a_broken_translation_edit_shows_its_position_and_the_fix_lands_live() {
+    use rehearse::l10n::{Lang, po};
+    let dir = tempfile::tempdir().expect("tempdir");
+    for f in ["rulebook.ron", "angry_warranty.scenario.ron", "budget_customer.scenario.ron"] {
+        std::fs::copy(common::scenarios_dir().join(f), dir.path().join(f)).expect("copy");
+    }
+    let path = rehearse::l10n::check::po_path(dir.path(), Lang::Bs, "angry_warranty");
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let good =
+        std::fs::read_to_string(rehearse::l10n::check::po_path(&common::scenarios_dir(), Lang::Bs, "angry_warranty"))
+            .unwrap();
+    std::fs::write(&path, &good).unwrap();
+    let data = tempfile::tempdir().expect("tempdir");
+    let mut l = launch(dir.path(), data.path());
+    l.trainee = Some("Cy".into());
+    let mut app = headless_app(l);
+    ready(&mut app);
+    update_until(&mut app, "the picker", |a| screen(a) == Screen::Picker);
+    let generation = app.world().resource::<Content>().generation;
+
+    // An unclosed string on the title's msgstr line.
+    let title_line = good.lines().position(|l| l == "msgctxt \"title\"").unwrap() + 3;
+    let broken: Vec<String> = good
+        .lines()
+        .enumerate()
+        .map(|(i, l)| if i + 1 == title_line { l.trim_end_matches('"').to_string() } else { l.to_string() })
+        .collect();
+    std::fs::write(&path, broken.join("\n")).unwrap();
+    update_until(&mut app, "the broken translation to reload", |a| {
+        let c = a.world().resource::<Content>();
+        c.generation > generation && !c.errors.is_empty()
+    });
+    let content = app.world().resource::<Content>();
+    let shown: Vec<String> = content.errors.iter().map(|d| d.to_string()).collect();
+    let at = format!("angry_warranty.po:{title_line}:8: error: the string is not closed");
+    assert!(shown.iter().any(|d| d.contains(&at)), "{shown:?}");
+    let lib = content.library.as_ref().expect("library");
+    let entry = lib.find("angry_warranty").unwrap();
+    assert_eq!(
+        lib.localized(&entry, Lang::Bs).entry.scenario.title,
+        "The brakes are grinding again",
+        "English meanwhile"
+    );
+
+    // Fixed: the overlay clears and the Bosnian title is back.
+    let generation = app.world().resource::<Content>().generation;
+    std::fs::write(&path, &good).unwrap();
+    update_until(&mut app, "the fixed translation to reload", |a| {
+        let c = a.world().resource::<Content>();
+        c.generation > generation && c.errors.is_empty()
+    });
+    let content = app.world().resource::<Content>();
+    let lib = content.library.as_ref().expect("library");
+    let bosnian = po::parse(&good).unwrap().entries.into_iter().find(|e| e.context == "title").unwrap().translation;
+    assert_eq!(lib.localized(&lib.find("angry_warranty").unwrap(), Lang::Bs).entry.scenario.title, bosnian);
+}

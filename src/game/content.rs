@@ -247,7 +247,14 @@ fn rebuild(
             .map(|(f, h)| (f.clone(), text_of(h).ok_or_else(|| "cannot read the file".to_string())))
             .collect(),
     };
-    apply(&mut content, Library::from_sources(&sources));
+    let rebuilt = Library::from_sources(&sources);
+    apply(&mut content, rebuilt);
+    // A trainer editing a translation sees its syntax errors like a scenario's. (Only on a
+    // change: at start-up the files are parsed when their language is first used.)
+    if let Some(lib) = content.library.as_ref() {
+        let problems = lib.translations.problems();
+        content.errors.extend(problems);
+    }
 }
 
 /// Install a freshly validated library, keeping the last good versions of broken files.
