@@ -239,18 +239,31 @@ fn practice_mode_shows_the_rules_a_reply_broke() {
     assert!(play.feedback.iter().any(|f| f.verdict == rehearse::score::Verdict::Fail));
 }
 
-#[test]
-fn a_broken_edit_keeps_the_last_good_version_until_fixed() {
+/// A small library (the rulebook, angry_warranty and budget_customer, which defines the facts
+/// the rulebook names) in a temporary folder.
+fn small_library() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("tempdir");
     for f in ["rulebook.ron", "angry_warranty.scenario.ron", "budget_customer.scenario.ron"] {
         std::fs::copy(common::scenarios_dir().join(f), dir.path().join(f)).expect("copy");
     }
-    let data = tempfile::tempdir().expect("tempdir");
-    let mut l = launch(dir.path(), data.path());
+    dir
+}
+
+/// The game on `library`, signed in as "Cy" and showing the picker.
+fn at_the_picker(library: &Path, data: &Path) -> App {
+    let mut l = launch(library, data);
     l.trainee = Some("Cy".into());
     let mut app = headless_app(l);
     ready(&mut app);
     update_until(&mut app, "the picker", |a| screen(a) == Screen::Picker);
+    app
+}
+
+#[test]
+fn a_broken_edit_keeps_the_last_good_version_until_fixed() {
+    let dir = small_library();
+    let data = tempfile::tempdir().expect("tempdir");
+    let mut app = at_the_picker(dir.path(), data.path());
     let file = dir.path().join("angry_warranty.scenario.ron");
     let good = std::fs::read_to_string(&file).expect("read");
     let generation = app.world().resource::<Content>().generation;
@@ -523,10 +536,7 @@ fn practice_marks_a_reply_shown_in_english_for_want_of_a_translation() {
 #[test]
 fn a_broken_translation_edit_shows_its_position_and_the_fix_lands_live() {
     use rehearse::l10n::{Lang, po};
-    let dir = tempfile::tempdir().expect("tempdir");
-    for f in ["rulebook.ron", "angry_warranty.scenario.ron", "budget_customer.scenario.ron"] {
-        std::fs::copy(common::scenarios_dir().join(f), dir.path().join(f)).expect("copy");
-    }
+    let dir = small_library();
     let path = rehearse::l10n::check::po_path(dir.path(), Lang::Bs, "angry_warranty");
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
     let good =
@@ -534,11 +544,7 @@ fn a_broken_translation_edit_shows_its_position_and_the_fix_lands_live() {
             .unwrap();
     std::fs::write(&path, &good).unwrap();
     let data = tempfile::tempdir().expect("tempdir");
-    let mut l = launch(dir.path(), data.path());
-    l.trainee = Some("Cy".into());
-    let mut app = headless_app(l);
-    ready(&mut app);
-    update_until(&mut app, "the picker", |a| screen(a) == Screen::Picker);
+    let mut app = at_the_picker(dir.path(), data.path());
     let generation = app.world().resource::<Content>().generation;
 
     // An unclosed string on the title's msgstr line.
