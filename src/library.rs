@@ -460,20 +460,19 @@ impl Library {
     pub fn check_translations(&self) -> (Vec<Diagnostic>, Vec<(Lang, Coverage)>) {
         let mut diagnostics = self.translations.problems();
         let mut coverage = Vec::new();
-        let book_map = SourceMap::new(&self.rulebook.text);
-        let book_units = rulebook_units(&self.rulebook);
+        // The English units and source positions, listed once for all languages.
+        let mut domains: Vec<(String, Vec<_>, &Path, SourceMap)> = vec![(
+            RULEBOOK_DOMAIN.to_string(),
+            rulebook_units(&self.rulebook),
+            self.rulebook.source.as_path(),
+            SourceMap::new(&self.rulebook.text),
+        )];
+        for e in &self.entries {
+            let units = scenario_units(&e.scenario, &e.rubric.rulebook);
+            domains.push((e.scenario.id.clone(), units, e.scenario.source.as_path(), SourceMap::new(&e.text)));
+        }
         for lang in Lang::TRANSLATED {
             let mut total = Coverage::default();
-            let mut domains: Vec<(String, Vec<_>, &Path, SourceMap)> = vec![(
-                RULEBOOK_DOMAIN.to_string(),
-                book_units.clone(),
-                self.rulebook.source.as_path(),
-                book_map.clone(),
-            )];
-            for e in &self.entries {
-                let units = scenario_units(&e.scenario, &e.rubric.rulebook);
-                domains.push((e.scenario.id.clone(), units, e.scenario.source.as_path(), SourceMap::new(&e.text)));
-            }
             for (domain, units, file, map) in &domains {
                 let po = self.translations.get(lang, domain);
                 if po.is_none() {

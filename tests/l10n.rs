@@ -405,6 +405,33 @@ fn the_best_reply_is_not_the_longest_in_any_language() {
 /// angry_warranty's best path under seed 4, as `play` arguments.
 const BEST_SEED_4: [&str; 3] = ["angry_warranty", "--seed=4", "--choices=3,2,3,1,2,4,1,3,3"];
 
+/// The balance targets hold in every language, not only along the best paths: the shipped
+/// policies (always the longest reply, always apologise, …) score at most 40, because in no
+/// language does the length of a reply give the right one away.
+#[test]
+fn no_policy_beats_the_balance_in_any_language() {
+    let lib = Library::load(&common::scenarios_dir()).unwrap();
+    let policies: Vec<(String, analyze::Strategy)> = analyze::policy_files(&common::scenarios_dir().join("policies"))
+        .iter()
+        .map(|f| {
+            let p = analyze::Policy::load(f).expect("policy parses");
+            (p.name.clone(), p.weights(&lib.rulebook).expect("policy acts exist"))
+        })
+        .collect();
+    assert_eq!(policies.len(), 5);
+    let mut problems = Vec::new();
+    for entry in &lib.entries {
+        let ex = analyze::extremes(&entry.scenario, &entry.rubric, None).expect("exact analysis");
+        for lang in Lang::TRANSLATED {
+            let localized = lib.localized(entry, lang).entry;
+            let (s, rubric) = (&localized.scenario, &localized.rubric);
+            let balance = analyze::Balance::measure(s, rubric, &ex, &policies, 2000, 0).expect("exact analysis");
+            problems.extend(balance.problems().into_iter().map(|p| format!("{} in {lang}: {p}", s.id)));
+        }
+    }
+    assert!(problems.is_empty(), "balance targets missed:\n{}", problems.join("\n"));
+}
+
 /// The debrief a trainee reads is in their language: no English rule title, note or tip.
 #[test]
 fn the_terminal_debrief_speaks_the_chosen_language() {

@@ -261,26 +261,18 @@ impl From<usize> for Arg {
         Arg::Count(i64::try_from(n).unwrap_or(i64::MAX))
     }
 }
-impl From<u32> for Arg {
-    fn from(n: u32) -> Arg {
-        Arg::Count(i64::from(n))
-    }
+/// Counts from every smaller integer type.
+macro_rules! count_from {
+    ($($t:ty),*) => {$(
+        impl From<$t> for Arg {
+            fn from(n: $t) -> Arg {
+                Arg::Count(i64::from(n))
+            }
+        }
+    )*};
 }
-impl From<u16> for Arg {
-    fn from(n: u16) -> Arg {
-        Arg::Count(i64::from(n))
-    }
-}
-impl From<u8> for Arg {
-    fn from(n: u8) -> Arg {
-        Arg::Count(i64::from(n))
-    }
-}
-impl From<i32> for Arg {
-    fn from(n: i32) -> Arg {
-        Arg::Count(i64::from(n))
-    }
-}
+count_from!(u32, u16, u8, i32);
+
 impl From<&str> for Arg {
     fn from(text: &str) -> Arg {
         Arg::Text(text.to_string())

@@ -5,6 +5,7 @@
 use std::fmt::Write as _;
 
 use super::ranking::{Ranking, Row};
+use super::{pad, right, width};
 use crate::l10n::{Arg, Messages};
 use crate::records::printable;
 
@@ -63,10 +64,9 @@ pub fn table(msg: &Messages, r: &Ranking) -> String {
         r.categories.iter().map(|c| format!(" {}", right(&printable(r.title(c), 24), column(r, c)))).collect();
     let _ = writeln!(
         out,
-        "{}  {}{} {}{cats} {} {} {} {}",
+        "{}  {} {}{cats} {} {} {} {}",
         right(&h.rank, 4),
-        h.trainee,
-        " ".repeat(NAME_WIDTH.saturating_sub(width(&h.trainee))),
+        pad(&h.trainee, NAME_WIDTH),
         right(&h.score, 6),
         right(&h.sessions, 8),
         right(&h.scenarios, 9),
@@ -86,16 +86,6 @@ pub fn table(msg: &Messages, r: &Ranking) -> String {
         }
     }
     out
-}
-
-/// Terminal columns a text takes (a Chinese character takes two).
-fn width(text: &str) -> usize {
-    unicode_width::UnicodeWidthStr::width(text)
-}
-
-/// `text` right-aligned in `columns` terminal columns.
-fn right(text: &str, columns: usize) -> String {
-    format!("{}{text}", " ".repeat(columns.saturating_sub(width(text))))
 }
 
 /// A category's column: as wide as its title (at most 24), at least 6.

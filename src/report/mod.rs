@@ -43,10 +43,19 @@ fn verdict_word(msg: &Messages, v: Verdict) -> String {
     word.trim_end().to_string()
 }
 
-/// `text` followed by spaces up to `columns` terminal columns (a Chinese character takes two).
+/// Terminal columns a text takes (a Chinese character takes two).
+pub fn width(text: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(text)
+}
+
+/// `text` followed by spaces up to `columns` terminal columns.
 pub fn pad(text: &str, columns: usize) -> String {
-    let width = unicode_width::UnicodeWidthStr::width(text);
-    format!("{text}{}", " ".repeat(columns.saturating_sub(width)))
+    format!("{text}{}", " ".repeat(columns.saturating_sub(width(text))))
+}
+
+/// `text` right-aligned in `columns` terminal columns.
+pub fn right(text: &str, columns: usize) -> String {
+    format!("{}{text}", " ".repeat(columns.saturating_sub(width(text))))
 }
 
 /// An outcome in words ("the customer stayed"), never the enum's name.
@@ -125,7 +134,7 @@ pub fn debrief_text(
     // The verdict column is as wide as the language's widest verdict word; the lines under a
     // rule start where its title does.
     let column = [Verdict::Pass, Verdict::Fail, Verdict::NotApplicable]
-        .map(|v| unicode_width::UnicodeWidthStr::width(verdict_word(msg, v).as_str()))
+        .map(|v| width(&verdict_word(msg, v)))
         .into_iter()
         .max()
         .unwrap_or(6);
