@@ -160,7 +160,7 @@ fn draw_fact(f: &FactDef, rng: &mut impl Rng) -> i64 {
             }
             0
         }
-        FactKind::Range { min, max } => {
+        FactKind::Range { min, max, .. } => {
             let span = max.abs_diff(*min).saturating_add(1);
             min.saturating_add_unsigned(below(rng, span))
         }
@@ -423,6 +423,11 @@ impl Session {
             Target::Ending(_) => &[],
         };
         self.offered.iter().map(move |&i| &replies[i])
+    }
+
+    /// The offered replies' texts as the trainee reads them, `{fact}` placeholders filled.
+    pub fn option_texts(&self) -> impl Iterator<Item = String> + '_ {
+        self.options().map(|r| self.scenario.fill(&r.text, &self.transcript.facts))
     }
 
     /// How many replies are offered now.

@@ -79,6 +79,17 @@ pub struct Library {
     pub translations: Translations,
 }
 
+/// Texts translated in one PO file beside the scenarios and the rulebook (the policies).
+#[derive(Debug, Clone)]
+pub struct TextDomain {
+    /// The PO file's name without `.po`.
+    pub id: String,
+    /// Its English units.
+    pub units: Vec<crate::l10n::content::Unit>,
+    /// Where the English is (a missing translation is reported there).
+    pub source: PathBuf,
+}
+
 /// A scenario ready to play in one language: the entry with its scenario and rulebook text
 /// translated (same graph, same rubric), and what fell back to English.
 #[derive(Debug, Clone)]
@@ -456,8 +467,9 @@ impl Library {
 
     /// Check every translation against the English: missing, orphaned, fuzzy and stale entries
     /// and placeholder mismatches, with file:line:column, and each language's coverage of the
-    /// scenarios and rulebook. A language without any file has coverage 0 and no diagnostics.
-    pub fn check_translations(&self) -> (Vec<Diagnostic>, Vec<(Lang, Coverage)>) {
+    /// scenarios, the rulebook and `extra` domains (the analysis policies). A language without
+    /// any file has coverage 0 and no diagnostics.
+    pub fn check_translations(&self, extra: &[TextDomain]) -> (Vec<Diagnostic>, Vec<(Lang, Coverage)>) {
         let mut diagnostics = self.translations.problems();
         let mut coverage = Vec::new();
         // The English units and source positions, listed once for all languages.
@@ -470,6 +482,9 @@ impl Library {
         for e in &self.entries {
             let units = scenario_units(&e.scenario, &e.rubric.rulebook);
             domains.push((e.scenario.id.clone(), units, e.scenario.source.as_path(), SourceMap::new(&e.text)));
+        }
+        for d in extra {
+            domains.push((d.id.clone(), d.units.clone(), d.source.as_path(), SourceMap::new("")));
         }
         for lang in Lang::TRANSLATED {
             let mut total = Coverage::default();

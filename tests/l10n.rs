@@ -11,7 +11,7 @@ use rehearse::analyze;
 use rehearse::engine::Session;
 use rehearse::l10n::check::{RULEBOOK_DOMAIN, po_path};
 use rehearse::l10n::{Lang, Messages, interface_ids, interface_problems, interface_source, po};
-use rehearse::library::Library;
+use rehearse::library::{Library, TextDomain};
 use rehearse::score::score_in;
 
 /// A copy of the shipped library to change.
@@ -221,6 +221,119 @@ fn validate_names_missing_fuzzy_orphaned_and_mismatched_entries_with_positions()
     assert!(run.stdout.contains(&format!("{po_file}:5:7: error: the string is not closed")), "{}", run.stdout);
 }
 
+/// A number fact (the customer's budget) is shown in each translation's currency: the drawn
+/// value times the file's factor, rounded down to tens, while the conditions keep comparing
+/// the drawn value; a factor that is not a number is an error with its position and the
+/// English amounts show meanwhile.
+#[test]
+fn amounts_show_in_each_languages_currency() {
+    let lib = Library::load(&common::scenarios_dir()).unwrap();
+    let entry = lib.find("budget_customer").unwrap();
+    let budget = entry.scenario.facts.iter().position(|f| f.id == "budget").unwrap();
+    let mut seen = BTreeSet::new();
+    for seed in 0..40u64 {
+        let facts = Session::new(entry.scenario.clone(), seed, "x").transcript().facts.clone();
+        let drawn = facts[budget];
+        assert_eq!(entry.scenario.fill("{budget}", &facts), drawn.to_string(), "English shows the drawn value");
+        for (lang, factor) in [(Lang::Ro, 2.5), (Lang::Bg, 1.0), (Lang::Bs, 1.0), (Lang::Zh, 3.0)] {
+            let localized = lib.localized(&entry, lang);
+            let scenario = &localized.entry.scenario;
+            let shown = scenario.fill("{budget}", &facts);
+            let expected = if factor == 1.0 { drawn } else { ((drawn as f64 * factor) / 10.0).floor() as i64 * 10 };
+            assert_eq!(shown, expected.to_string(), "{lang}: budget {drawn}");
+            assert!(scenario.facts[budget].note(drawn).contains(&shown), "{lang}: the note shows {shown}");
+            // The same draw takes the same branches: the language never changes the graph.
+            assert_eq!(Session::new(scenario.clone(), seed, "x").transcript().facts, facts);
+        }
+        seen.insert(drawn < 400);
+    }
+    assert_eq!(seen.len(), 2, "budgets on both sides of the scenario's threshold were drawn");
+
+    // Replies show the amount too, filled like the customer's lines (the terminal player once
+    // showed "{budget}" raw): along the best path no offered reply keeps a placeholder, and the
+    // one that names the budget names it in lei.
+    let localized = lib.localized(&entry, Lang::Ro);
+    let mut named = false;
+    for seed in 0..4u64 {
+        let facts = Session::new(entry.scenario.clone(), seed, "x").transcript().facts.clone();
+        let lei = localized.entry.scenario.fill("{budget}", &facts);
+        let best = analyze::extremes(&entry.scenario, &entry.rubric, Some(&facts)).unwrap().best_path;
+        let mut session = Session::new(localized.entry.scenario.clone(), seed, "x");
+        for &option in &best {
+            for text in session.option_texts() {
+                assert!(!text.contains('{'), "seed {seed}: {text}");
+                named |= text.contains(&lei);
+            }
+            session.choose(option).unwrap();
+        }
+        let run = common::rehearse(&[
+            "--lang",
+            "ro",
+            "play",
+            "budget_customer",
+            "--seed",
+            &seed.to_string(),
+            "--no-save",
+            "--choices",
+            &best.iter().map(ToString::to_string).collect::<Vec<_>>().join(","),
+        ]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        assert!(!run.stdout.contains("{budget}"), "{}", run.stdout);
+    }
+    assert!(named, "a reply offered along the best paths names the budget");
+
+    let dir = shipped_copy();
+    let path = po_path(dir.path(), Lang::Ro, "budget_customer");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let mut file = po::parse(&text).unwrap();
+    let i = file.entries.iter().position(|e| e.context == "fact.budget.factor").unwrap();
+    file.entries[i].translation = "2,5 lei".into();
+    let text = po::write(&file);
+    std::fs::write(&path, &text).unwrap();
+    let line = text.lines().position(|l| l == "msgctxt \"fact.budget.factor\"").unwrap() + 1;
+    let run = common::rehearse(&["--scenarios", dir.path().to_str().unwrap(), "validate"]);
+    assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
+    let expect = format!("{}:{line}:1: error: `fact.budget.factor`: `2,5 lei` is not a number", path.display());
+    assert!(run.stdout.contains(&expect), "expected `{expect}` in:\n{}", run.stdout);
+    let lib = Library::load(dir.path()).unwrap();
+    let entry = lib.find("budget_customer").unwrap();
+    let localized = lib.localized(&entry, Lang::Ro);
+    let facts = Session::new(entry.scenario.clone(), 1, "x").transcript().facts.clone();
+    assert_eq!(localized.entry.scenario.fill("{budget}", &facts), facts[budget].to_string());
+}
+
+/// A trainer reads the balance analysis in their language: labels, the policies' names and
+/// descriptions, the rule families and the problems `--check` finds; `--json` stays English.
+#[test]
+fn the_balance_analysis_speaks_the_chosen_language() {
+    let lib = Library::load(&common::scenarios_dir()).unwrap();
+    let (policies, _) = analyze::load_policies(&lib.dir);
+    for lang in Lang::ALL {
+        let msg = Messages::new(lang);
+        let run = common::rehearse(&["--lang", lang.code(), "analyze", "angry_warranty", "--runs", "500", "--check"]);
+        assert_eq!(run.code, 0, "{lang}: {}{}", run.stdout, run.stderr);
+        for label in ["analyze-label-best-path", "analyze-label-longest", "analyze-label-balance"] {
+            assert!(run.stdout.contains(&msg.get(label)), "{lang}: {label} in\n{}", run.stdout);
+        }
+        let translated = analyze::translate_policies(&policies, lib.catalog(lang, analyze::POLICIES_DOMAIN)).value;
+        for policy in &translated {
+            assert!(run.stdout.contains(&policy.name), "{lang}: {} in\n{}", policy.name, run.stdout);
+            assert!(run.stdout.contains(&policy.description), "{lang}: {}", policy.description);
+        }
+        for category in &lib.rulebook_in(lang).categories {
+            assert!(run.stdout.contains(&category.title), "{lang}: {} in\n{}", category.title, run.stdout);
+        }
+        if lang != Lang::En {
+            for english in ["best reply longest", "Always apologise", "each family failing", "Listening"] {
+                assert!(!run.stdout.contains(english), "{lang}: `{english}` left in English:\n{}", run.stdout);
+            }
+        }
+        let json = common::rehearse(&["--lang", lang.code(), "analyze", "angry_warranty", "--runs", "20", "--json"]);
+        let value: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+        assert_eq!(value["scenario"], "angry_warranty");
+    }
+}
+
 /// A missing, fuzzy or stale translation shows the English and is listed as a fallback (the
 /// practice screen marks those lines); the rest of the scenario stays translated.
 #[test]
@@ -313,14 +426,27 @@ fn l10n_update_keeps_translations_and_marks_changed_english_fuzzy() {
 #[test]
 fn every_shipped_text_is_translated_in_every_language() {
     let lib = Library::load(&common::scenarios_dir()).unwrap();
-    let (diagnostics, coverage) = lib.check_translations();
+    let (policies, problems) = analyze::load_policies(&lib.dir);
+    assert!(problems.is_empty(), "{problems:#?}");
+    let policy_domain = TextDomain {
+        id: analyze::POLICIES_DOMAIN.to_string(),
+        units: analyze::policy_units(&policies),
+        source: lib.dir.join(analyze::POLICIES_DIR),
+    };
+    let (diagnostics, coverage) = lib.check_translations(&[policy_domain]);
     assert!(diagnostics.is_empty(), "{diagnostics:#?}");
     for (lang, c) in coverage {
         assert_eq!((c.translated, c.fuzzy), (c.total, 0), "{lang}: {c:?}");
     }
-    let domains: Vec<String> =
-        std::iter::once(RULEBOOK_DOMAIN.to_string()).chain(lib.entries.iter().map(|e| e.scenario.id.clone())).collect();
-    assert_eq!(domains.len(), 11, "the rulebook and ten scenarios");
+    let domains: Vec<String> = [RULEBOOK_DOMAIN.to_string(), analyze::POLICIES_DOMAIN.to_string()]
+        .into_iter()
+        .chain(lib.entries.iter().map(|e| e.scenario.id.clone()))
+        .collect();
+    assert_eq!(domains.len(), 12, "the rulebook, the policies and ten scenarios");
+    for lang in Lang::TRANSLATED {
+        let translated = analyze::translate_policies(&policies, lib.catalog(lang, analyze::POLICIES_DOMAIN));
+        assert!(translated.fallbacks.is_empty(), "{lang} policies: {:?}", translated.fallbacks);
+    }
     for lang in Lang::TRANSLATED {
         for domain in &domains {
             let file = lib.translations.get(lang, domain).unwrap_or_else(|| panic!("{lang} {domain}"));

@@ -142,49 +142,122 @@ impl Balance {
         if self.longest.1 == 0 { 0.0 } else { self.longest.0 as f64 / self.longest.1 as f64 }
     }
 
-    /// Every target missed, in words (empty when balanced).
-    pub fn problems(&self) -> Vec<String> {
+    /// Every target missed (empty when balanced).
+    pub fn problems(&self) -> Vec<BalanceProblem> {
         let mut out = Vec::new();
         if self.best < 100.0 {
-            out.push(format!("the best total is {:.1}, not 100", self.best));
+            out.push(BalanceProblem::BestBelow100 { best: self.best });
         }
         if self.random.mean > RANDOM_MAX {
-            out.push(format!("a random trainee averages {:.1} (at most {RANDOM_MAX} wanted)", self.random.mean));
+            out.push(BalanceProblem::RandomTooHigh { mean: self.random.mean });
         }
         for (name, stats) in &self.policies {
             if stats.mean > POLICY_MAX {
-                out.push(format!("the policy \"{name}\" averages {:.1} (at most {POLICY_MAX} wanted)", stats.mean));
+                out.push(BalanceProblem::PolicyTooHigh { policy: name.clone(), mean: stats.mean });
             }
         }
-        if let Some(capped) = self.best_capped.filter(|c| *c > CAPPED_MAX) {
-            out.push(format!(
-                "a conversation that ends lost or escalated totals {capped:.1} (at most {CAPPED_MAX} wanted)"
-            ));
+        if let Some(total) = self.best_capped.filter(|c| *c > CAPPED_MAX) {
+            out.push(BalanceProblem::CappedTooHigh { total });
         }
         if self.longest_share() > LONGEST_SHARE_MAX {
-            out.push(format!(
-                "the best reply is the longest option at {} of {} best-path decision points ({:.0} %, at most {:.0} % wanted)",
-                self.longest.0,
-                self.longest.1,
-                self.longest_share() * 100.0,
-                LONGEST_SHARE_MAX * 100.0
-            ));
+            out.push(BalanceProblem::LongestTooOften { longest: self.longest.0, decisions: self.longest.1 });
         }
         match self.random.satisfaction_correlation {
             Some(r) if r >= CORRELATION_MIN => {}
-            Some(r) => out.push(format!(
-                "total and satisfaction rank alike at only {r:.2} over random plays (at least {CORRELATION_MIN} wanted)"
-            )),
-            None => out.push("satisfaction or the total does not vary over random plays".to_string()),
+            Some(correlation) => out.push(BalanceProblem::WeakCorrelation { correlation }),
+            None => out.push(BalanceProblem::NoVariation),
         }
         for f in self.families.iter().filter(|f| !f.fails_alone) {
-            out.push(format!(
-                "`{}` cannot fail on its own: no path scores ≤ {ALONE_LOW} on it and ≥ {ALONE_HIGH} on every other family \
-                 (closest: --choices {})",
-                f.category,
-                f.path.iter().map(ToString::to_string).collect::<Vec<_>>().join(",")
-            ));
+            out.push(BalanceProblem::FamilyCannotFailAlone { category: f.category.clone(), closest: f.path.clone() });
         }
         out
+    }
+}
+
+/// A balance target a scenario misses.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub enum BalanceProblem {
+    /// The best total is not 100.
+    BestBelow100 {
+        /// The best total.
+        best: f64,
+    },
+    /// A random trainee averages above [`RANDOM_MAX`].
+    RandomTooHigh {
+        /// The random trainee's mean.
+        mean: f64,
+    },
+    /// A scripted policy averages above [`POLICY_MAX`].
+    PolicyTooHigh {
+        /// The policy's name.
+        policy: String,
+        /// Its mean.
+        mean: f64,
+    },
+    /// A conversation ending lost or escalated totals above [`CAPPED_MAX`].
+    CappedTooHigh {
+        /// The best such total.
+        total: f64,
+    },
+    /// The best reply is the longest at more than [`LONGEST_SHARE_MAX`] of best-path decisions.
+    LongestTooOften {
+        /// Decisions where it is the longest.
+        longest: usize,
+        /// Decisions counted.
+        decisions: usize,
+    },
+    /// Total and satisfaction rank alike below [`CORRELATION_MIN`].
+    WeakCorrelation {
+        /// Spearman's correlation.
+        correlation: f64,
+    },
+    /// Satisfaction or the total never varies over random plays.
+    NoVariation,
+    /// No path shows this family failing while the others hold.
+    FamilyCannotFailAlone {
+        /// The family's category id.
+        category: String,
+        /// The closest path found (1-based options).
+        closest: Vec<usize>,
+    },
+}
+
+impl BalanceProblem {
+    /// The share of decisions, 0–1, for [`BalanceProblem::LongestTooOften`].
+    pub fn share(longest: usize, decisions: usize) -> f64 {
+        if decisions == 0 { 0.0 } else { longest as f64 / decisions as f64 }
+    }
+}
+
+impl std::fmt::Display for BalanceProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            BalanceProblem::BestBelow100 { best } => write!(f, "the best total is {best:.1}, not 100"),
+            BalanceProblem::RandomTooHigh { mean } => {
+                write!(f, "a random trainee averages {mean:.1} (at most {RANDOM_MAX} wanted)")
+            }
+            BalanceProblem::PolicyTooHigh { policy, mean } => {
+                write!(f, "the policy \"{policy}\" averages {mean:.1} (at most {POLICY_MAX} wanted)")
+            }
+            BalanceProblem::CappedTooHigh { total } => {
+                write!(f, "a conversation that ends lost or escalated totals {total:.1} (at most {CAPPED_MAX} wanted)")
+            }
+            BalanceProblem::LongestTooOften { longest, decisions } => write!(
+                f,
+                "the best reply is the longest option at {longest} of {decisions} best-path decision points ({:.0} %, at most {:.0} % wanted)",
+                BalanceProblem::share(*longest, *decisions) * 100.0,
+                LONGEST_SHARE_MAX * 100.0
+            ),
+            BalanceProblem::WeakCorrelation { correlation } => write!(
+                f,
+                "total and satisfaction rank alike at only {correlation:.2} over random plays (at least {CORRELATION_MIN} wanted)"
+            ),
+            BalanceProblem::NoVariation => write!(f, "satisfaction or the total does not vary over random plays"),
+            BalanceProblem::FamilyCannotFailAlone { category, closest } => write!(
+                f,
+                "`{category}` cannot fail on its own: no path scores ≤ {ALONE_LOW} on it and ≥ {ALONE_HIGH} on every other family (closest: --choices {})",
+                closest.iter().map(ToString::to_string).collect::<Vec<_>>().join(",")
+            ),
+        }
     }
 }

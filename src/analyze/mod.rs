@@ -10,10 +10,13 @@ mod policy;
 mod search;
 
 pub use balance::{
-    ALONE_HIGH, ALONE_LOW, Balance, CAPPED_MAX, CORRELATION_MIN, FamilyAlone, LONGEST_SHARE_MAX, POLICY_MAX,
-    RANDOM_MAX, family_alone,
+    ALONE_HIGH, ALONE_LOW, Balance, BalanceProblem, CAPPED_MAX, CORRELATION_MIN, FamilyAlone, LONGEST_SHARE_MAX,
+    POLICY_MAX, RANDOM_MAX, family_alone,
 };
-pub use policy::{Length, POLICY_SUFFIX, Policy, Strategy, policy_files};
+pub use policy::{
+    Length, POLICIES_DIR, POLICIES_DOMAIN, POLICY_SUFFIX, Policy, Strategy, load_policies, policy_files, policy_units,
+    translate_policies,
+};
 
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
@@ -132,7 +135,7 @@ pub fn fact_outcomes(s: &Scenario, rubric: &Rubric) -> Result<Vec<Vec<i64>>, Ana
         .zip(cuts)
         .map(|(f, mut cuts)| match &f.kind {
             FactKind::Choice(cs) => (0..cs.len() as i64).collect(),
-            FactKind::Range { min, max } => {
+            FactKind::Range { min, max, .. } => {
                 cuts.retain(|c| c > min && c <= max);
                 cuts.push(*min);
                 cuts.sort_unstable();

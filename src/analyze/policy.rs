@@ -21,11 +21,16 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::diag::{Diagnostic, SourceMap};
+use crate::l10n::content::{Catalog, Translated, Unit, Visit, collect_units, swap_translations};
 use crate::rules::{ActSet, Rulebook};
 use crate::scenario::{Scenario, suggest};
 
 /// The file name ending of a policy file.
 pub const POLICY_SUFFIX: &str = ".policy.ron";
+/// The folder of policy files inside a library folder.
+pub const POLICIES_DIR: &str = "policies";
+/// The name the policies' translations use instead of a scenario id (`locales/<lang>/policies.po`).
+pub const POLICIES_DOMAIN: &str = "policies";
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -90,6 +95,25 @@ impl Policy {
         })
     }
 
+    /// Its stable id, the file's name without `.policy.ron`: `always_apologise`.
+    pub fn id(&self) -> String {
+        let name = self.file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        name.strip_suffix(POLICY_SUFFIX).unwrap_or(&name).to_string()
+    }
+
+    /// Calls `visit(id, text, note)` for the policy's name and description (`policy.<id>.name`,
+    /// `policy.<id>.description`).
+    pub fn walk_text(&mut self, visit: &mut Visit<'_>) {
+        let id = self.id();
+        visit(&format!("policy.{id}.name"), &mut self.name, &|| {
+            "A scripted advisor the balance analysis plays (`rehearse analyze`): its short name, a column heading."
+                .into()
+        });
+        visit(&format!("policy.{id}.description"), &mut self.description, &|| {
+            format!("What the scripted advisor `{id}` does, for trainers reading the analysis.")
+        });
+    }
+
     /// The policy's weight for every act of `book` (index = act), or one diagnostic per act the
     /// rulebook does not know, at its position and with a suggestion.
     pub fn weights(&self, book: &Rulebook) -> Result<Strategy, Vec<Diagnostic>> {
@@ -142,6 +166,33 @@ impl Strategy {
             options.retain(|&r| Some(len(r)) == want);
         }
     }
+}
+
+/// The translatable units of a library's policies (the [`POLICIES_DOMAIN`]), in file order.
+pub fn policy_units(policies: &[Policy]) -> Vec<Unit> {
+    let mut copies = policies.to_vec();
+    collect_units(|visit| copies.iter_mut().for_each(|p| p.walk_text(visit)))
+}
+
+/// The policies with their names and descriptions from `catalog` (English where missing).
+pub fn translate_policies(policies: &[Policy], catalog: &Catalog) -> Translated<Vec<Policy>> {
+    let mut value = policies.to_vec();
+    let fallbacks = swap_translations(catalog, |visit| value.iter_mut().for_each(|p| p.walk_text(visit)));
+    Translated { value, fallbacks }
+}
+
+/// Every policy of a library folder's `policies/`, and the diagnostics of the files that cannot
+/// be read or parsed.
+pub fn load_policies(library: &Path) -> (Vec<Policy>, Vec<Diagnostic>) {
+    let mut policies = Vec::new();
+    let mut problems = Vec::new();
+    for file in policy_files(&library.join(POLICIES_DIR)) {
+        match Policy::load(&file) {
+            Ok(policy) => policies.push(policy),
+            Err(d) => problems.push(d),
+        }
+    }
+    (policies, problems)
 }
 
 /// Every `*.policy.ron` file in `dir`, sorted by name (none when the folder does not exist).

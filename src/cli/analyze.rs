@@ -6,9 +6,11 @@ use std::path::{Path, PathBuf};
 
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
-use rehearse::analyze::{self, Balance, Extremes, Policy, RandomStats, Strategy};
+use rehearse::analyze::{self, Balance, BalanceProblem, Extremes, Policy, RandomStats, Strategy};
 use rehearse::engine::draw_facts;
+use rehearse::l10n::{Arg, Lang, Messages};
 use rehearse::library::{Entry, Library};
+use rehearse::report::{pad, right, width};
 use rehearse::score::round1;
 use rehearse::text::shorten;
 use serde_json::{Value, json};
@@ -43,9 +45,13 @@ pub struct AnalyzeArgs {
 
 /// Analyse in `lang`: the same graph and scores in every language, but the words differ, so
 /// the share of decisions where the best reply is the longest is measured in that language's.
-pub(crate) fn run(dir: &Path, args: &AnalyzeArgs, lang: rehearse::l10n::Lang) -> Result<u8, Failure> {
+/// The report is written in `lang` too (policies' names and descriptions, rule families);
+/// `--json` stays in English for scripts.
+pub(crate) fn run(dir: &Path, args: &AnalyzeArgs, lang: Lang) -> Result<u8, Failure> {
     let lib = open_library(dir)?;
-    let policies = load_policies(&lib, &args.policy)?;
+    let msg = Messages::new(lang);
+    let policies = load_policies(&lib, &args.policy, lang)?;
+    let strategies: Vec<(String, Strategy)> = policies.iter().map(|(p, s)| (p.name.clone(), s.clone())).collect();
     let entries: Vec<_> = match &args.scenario {
         Some(wanted) => vec![lib.find(wanted)?],
         None => lib.entries.clone(),
@@ -56,18 +62,19 @@ pub(crate) fn run(dir: &Path, args: &AnalyzeArgs, lang: rehearse::l10n::Lang) ->
     let mut failed = false;
     let mut values = Vec::new();
     for (n, entry) in entries.iter().enumerate() {
-        let (ex, balance) = measure(entry, &policies, args)?;
+        let (ex, balance) = measure(entry, &strategies, args)?;
         let problems = balance.problems();
         failed |= !problems.is_empty();
         if args.json {
             values.push(to_json(entry, &ex, &balance, &problems, args.check));
         } else if args.scenario.is_some() {
-            print_one(entry, &ex, &balance, &problems, args.check);
+            let report = Report { msg: &msg, entry, policies: &policies };
+            report.print_one(&ex, &balance, &problems, args.check);
         } else {
             if n == 0 {
-                print_header(&balance);
+                print_header(&msg, &balance);
             }
-            print_row(entry, &balance, &problems, args.check);
+            print_row(&msg, entry, &balance, &problems, args.check);
         }
     }
     if args.json {
@@ -77,14 +84,26 @@ pub(crate) fn run(dir: &Path, args: &AnalyzeArgs, lang: rehearse::l10n::Lang) ->
     Ok(u8::from(args.check && failed))
 }
 
-/// The policies named on the command line, else the ones shipped beside the scenarios.
-fn load_policies(lib: &Library, files: &[PathBuf]) -> Result<Vec<(String, Strategy)>, Failure> {
-    let files = if files.is_empty() { analyze::policy_files(&lib.dir.join("policies")) } else { files.to_vec() };
+/// The policies named on the command line, else the ones shipped beside the scenarios, with
+/// their names and descriptions in `lang`.
+fn load_policies(lib: &Library, files: &[PathBuf], lang: Lang) -> Result<Vec<(Policy, Strategy)>, Failure> {
+    let (policies, mut problems) = if files.is_empty() {
+        analyze::load_policies(&lib.dir)
+    } else {
+        let mut loaded = (Vec::new(), Vec::new());
+        for file in files {
+            match Policy::load(file) {
+                Ok(p) => loaded.0.push(p),
+                Err(d) => loaded.1.push(d),
+            }
+        }
+        loaded
+    };
+    let policies = analyze::translate_policies(&policies, lib.catalog(lang, analyze::POLICIES_DOMAIN)).value;
     let mut out = Vec::new();
-    let mut problems = Vec::new();
-    for file in &files {
-        match Policy::load(file).map_err(|d| vec![d]).and_then(|p| Ok((p.weights(&lib.rulebook)?, p))) {
-            Ok((weights, policy)) => out.push((policy.name, weights)),
+    for policy in policies {
+        match policy.weights(&lib.rulebook) {
+            Ok(weights) => out.push((policy, weights)),
             Err(d) => problems.extend(d),
         }
     }
@@ -108,124 +127,272 @@ fn choices(path: &[usize]) -> String {
     path.iter().map(ToString::to_string).collect::<Vec<_>>().join(",")
 }
 
-fn stats_line(r: &RandomStats) -> String {
-    format!("{} runs: mean {:.1}, p10 {:.1}, p50 {:.1}, p90 {:.1}", r.runs, r.mean, r.p10, r.p50, r.p90)
+fn stats_line(msg: &Messages, r: &RandomStats) -> String {
+    msg.with(
+        "analyze-stats",
+        &[
+            ("runs", r.runs.into()),
+            ("mean", Arg::Decimal(r.mean, 1)),
+            ("p10", Arg::Decimal(r.p10, 1)),
+            ("p50", Arg::Decimal(r.p50, 1)),
+            ("p90", Arg::Decimal(r.p90, 1)),
+        ],
+    )
 }
 
-fn correlation(r: &RandomStats) -> String {
-    r.satisfaction_correlation.map_or_else(|| "n/a".to_string(), |c| format!("{c:.2}"))
+fn correlation(msg: &Messages, r: &RandomStats) -> String {
+    r.satisfaction_correlation.map_or_else(|| msg.get("analyze-not-available"), |c| msg.number(c, 2))
 }
 
-fn capped(balance: &Balance) -> String {
-    balance.best_capped.map_or_else(|| "none reachable".to_string(), |c| format!("{c:.1}"))
+fn percent(share: f64) -> Arg {
+    Arg::Decimal(share * 100.0, 0)
 }
 
-fn print_one(entry: &Entry, ex: &Extremes, balance: &Balance, problems: &[String], check: bool) {
-    let s = &entry.scenario;
-    println!("scenario   {} ({})", s.id, s.title);
-    println!("best       {:.1}", ex.best);
-    println!("worst      {:.1}", ex.worst);
-    println!("best path  --choices {}", choices(&ex.best_path));
-    if !ex.best_facts.is_empty() {
-        println!("  with     {}", named(&ex.best_facts));
+/// One balance problem in words, in the report's language.
+fn problem_text(msg: &Messages, problem: &BalanceProblem) -> String {
+    match problem {
+        BalanceProblem::BestBelow100 { best } => msg.with("analyze-problem-best", &[("best", Arg::Decimal(*best, 1))]),
+        BalanceProblem::RandomTooHigh { mean } => msg.with(
+            "analyze-problem-random",
+            &[("mean", Arg::Decimal(*mean, 1)), ("max", Arg::Decimal(analyze::RANDOM_MAX, 0))],
+        ),
+        BalanceProblem::PolicyTooHigh { policy, mean } => msg.with(
+            "analyze-problem-policy",
+            &[
+                ("policy", policy.as_str().into()),
+                ("mean", Arg::Decimal(*mean, 1)),
+                ("max", Arg::Decimal(analyze::POLICY_MAX, 0)),
+            ],
+        ),
+        BalanceProblem::CappedTooHigh { total } => msg.with(
+            "analyze-problem-capped",
+            &[("total", Arg::Decimal(*total, 1)), ("max", Arg::Decimal(analyze::CAPPED_MAX, 0))],
+        ),
+        BalanceProblem::LongestTooOften { longest, decisions } => msg.with(
+            "analyze-problem-longest",
+            &[
+                ("longest", (*longest).into()),
+                ("decisions", (*decisions).into()),
+                ("share", percent(BalanceProblem::share(*longest, *decisions))),
+                ("max", percent(analyze::LONGEST_SHARE_MAX)),
+            ],
+        ),
+        BalanceProblem::WeakCorrelation { correlation } => msg.with(
+            "analyze-problem-correlation",
+            &[("value", Arg::Decimal(*correlation, 2)), ("min", Arg::Decimal(analyze::CORRELATION_MIN, 1))],
+        ),
+        BalanceProblem::NoVariation => msg.get("analyze-problem-no-variation"),
+        BalanceProblem::FamilyCannotFailAlone { category, closest } => msg.with(
+            "analyze-problem-family",
+            &[
+                ("family", category.as_str().into()),
+                ("low", Arg::Decimal(analyze::ALONE_LOW, 0)),
+                ("high", Arg::Decimal(analyze::ALONE_HIGH, 0)),
+                ("choices", choices(closest).into()),
+            ],
+        ),
     }
-    println!("paths      {}", ex.paths);
-    if ex.by_outcome.len() > 1 {
-        println!("by fact outcome:");
-        for o in &ex.by_outcome {
-            println!("  {:<40} best {:>5.1}  worst {:>5.1}  paths {}", named(&o.facts), o.best, o.worst, o.paths);
+}
+
+/// The report on one scenario: label-value lines, the labels as wide as the widest in the
+/// language.
+struct Report<'a> {
+    msg: &'a Messages,
+    entry: &'a Entry,
+    policies: &'a [(Policy, Strategy)],
+}
+
+impl Report<'_> {
+    fn print_one(&self, ex: &Extremes, balance: &Balance, problems: &[BalanceProblem], check: bool) {
+        let msg = self.msg;
+        let s = &self.entry.scenario;
+        let label = |id: &str| msg.get(id);
+        let labels = [
+            "analyze-label-scenario",
+            "analyze-label-best",
+            "analyze-label-worst",
+            "analyze-label-best-path",
+            "analyze-label-paths",
+            "analyze-label-random",
+            "analyze-label-policy",
+            "analyze-label-lost",
+            "analyze-label-longest",
+            "analyze-label-correlation",
+            "analyze-label-balance",
+        ];
+        let column = labels.iter().map(|id| width(&label(id))).max().unwrap_or(0) + 1;
+        let line = |id: &str, value: String| println!("{}{value}", pad(&label(id), column));
+        line("analyze-label-scenario", format!("{} ({})", s.id, s.title));
+        line("analyze-label-best", msg.number(ex.best, 1));
+        line("analyze-label-worst", msg.number(ex.worst, 1));
+        line("analyze-label-best-path", format!("--choices {}", choices(&ex.best_path)));
+        if !ex.best_facts.is_empty() {
+            println!("{}{}", pad(&format!("  {}", label("analyze-label-with")), column), named(&ex.best_facts));
         }
-    }
-    println!("random     {}", stats_line(&balance.random));
-    for (name, stats) in &balance.policies {
-        println!("policy     {name}: {}", stats_line(stats));
-    }
-    println!("lost/escalated best  {} (at most {})", capped(balance), analyze::CAPPED_MAX);
-    println!(
-        "best reply longest   {} of {} best-path decision points ({:.0} %, at most {:.0} %)",
-        balance.longest.0,
-        balance.longest.1,
-        balance.longest_share() * 100.0,
-        analyze::LONGEST_SHARE_MAX * 100.0
-    );
-    println!(
-        "total ~ satisfaction {} (Spearman over random plays, at least {})",
-        correlation(&balance.random),
-        analyze::CORRELATION_MIN
-    );
-    println!(
-        "each family failing on its own (that family ≤ {}, the others ≥ {}):",
-        analyze::ALONE_LOW,
-        analyze::ALONE_HIGH
-    );
-    let titles = category_titles(entry);
-    for f in &balance.families {
-        let scores: Vec<String> = titles
-            .iter()
-            .zip(&f.scores)
-            .map(|(t, v)| format!("{t} {}", v.map_or("n/a".to_string(), |v| format!("{v:.0}"))))
-            .collect();
-        let mark = if f.fails_alone { "yes" } else { "NO " };
-        println!(
-            "  {:<13} {mark}  {}  --choices {}  ({})",
-            f.category,
-            scores.join(", "),
-            choices(&f.path),
-            named(&f.facts)
+        line("analyze-label-paths", ex.paths.to_string());
+        if ex.by_outcome.len() > 1 {
+            println!("{}", msg.get("analyze-by-outcome"));
+            for o in &ex.by_outcome {
+                let scores = msg.with(
+                    "analyze-outcome-scores",
+                    &[
+                        ("best", Arg::Decimal(o.best, 1)),
+                        ("worst", Arg::Decimal(o.worst, 1)),
+                        ("paths", o.paths.to_string().into()),
+                    ],
+                );
+                println!("  {}{scores}", pad(&named(&o.facts), 40));
+            }
+        }
+        line("analyze-label-random", stats_line(msg, &balance.random));
+        for (name, stats) in &balance.policies {
+            line(
+                "analyze-label-policy",
+                msg.with(
+                    "analyze-policy-scores",
+                    &[("policy", name.as_str().into()), ("stats", stats_line(msg, stats).into())],
+                ),
+            );
+            if let Some((policy, _)) = self.policies.iter().find(|(p, _)| &p.name == name)
+                && !policy.description.is_empty()
+            {
+                println!("{}{}", " ".repeat(column + 2), policy.description);
+            }
+        }
+        let capped = balance.best_capped.map_or_else(
+            || msg.get("analyze-capped-none"),
+            |c| {
+                msg.with(
+                    "analyze-capped",
+                    &[("total", Arg::Decimal(c, 1)), ("max", Arg::Decimal(analyze::CAPPED_MAX, 0))],
+                )
+            },
         );
-    }
-    if check {
-        if problems.is_empty() {
-            println!("balance    ok");
+        line("analyze-label-lost", capped);
+        line(
+            "analyze-label-longest",
+            msg.with(
+                "analyze-longest",
+                &[
+                    ("longest", balance.longest.0.into()),
+                    ("decisions", balance.longest.1.into()),
+                    ("share", percent(balance.longest_share())),
+                    ("max", percent(analyze::LONGEST_SHARE_MAX)),
+                ],
+            ),
+        );
+        line(
+            "analyze-label-correlation",
+            msg.with(
+                "analyze-correlation",
+                &[
+                    ("value", correlation(msg, &balance.random).into()),
+                    ("min", Arg::Decimal(analyze::CORRELATION_MIN, 1)),
+                ],
+            ),
+        );
+        println!(
+            "{}",
+            msg.with(
+                "analyze-families",
+                &[("low", Arg::Decimal(analyze::ALONE_LOW, 0)), ("high", Arg::Decimal(analyze::ALONE_HIGH, 0))]
+            )
+        );
+        let titles: Vec<&str> = self.entry.rubric.rulebook.categories.iter().map(|c| c.title.as_str()).collect();
+        let title_column = titles.iter().map(|t| width(t)).max().unwrap_or(0) + 1;
+        let (yes, no) = (msg.get("analyze-family-yes"), msg.get("analyze-family-no"));
+        let mark_column = width(&yes).max(width(&no)) + 1;
+        for f in &balance.families {
+            let title = self
+                .entry
+                .rubric
+                .rulebook
+                .categories
+                .iter()
+                .find(|c| c.id == f.category)
+                .map_or(f.category.as_str(), |c| c.title.as_str());
+            let scores: Vec<String> = titles
+                .iter()
+                .zip(&f.scores)
+                .map(|(t, v)| {
+                    format!("{t} {}", v.map_or_else(|| msg.get("analyze-not-available"), |v| msg.number(v, 0)))
+                })
+                .collect();
+            let mark = if f.fails_alone { &yes } else { &no };
+            println!(
+                "  {}{}{}  --choices {}  ({})",
+                pad(title, title_column),
+                pad(mark, mark_column),
+                scores.join(&msg.get("list-separator")),
+                choices(&f.path),
+                named(&f.facts)
+            );
         }
-        for p in problems {
-            println!("balance    {p}");
+        if check {
+            if problems.is_empty() {
+                line("analyze-label-balance", msg.get("analyze-balance-ok"));
+            }
+            for p in problems {
+                line("analyze-label-balance", problem_text(msg, p));
+            }
         }
     }
 }
 
-fn category_titles(entry: &Entry) -> Vec<String> {
-    entry.rubric.rulebook.categories.iter().map(|c| c.id.clone()).collect()
+/// The table's column of a heading or policy name: as wide as its text.
+fn column(text: &str, least: usize) -> usize {
+    width(text).max(least)
 }
 
-fn print_header(balance: &Balance) {
-    let mut header = format!("{:<22} {:>5} {:>7}", "scenario", "best", "random");
+fn print_header(msg: &Messages, balance: &Balance) {
+    let mut header = format!(
+        "{} {} {}",
+        pad(&msg.get("analyze-column-scenario"), 22),
+        right(&msg.get("analyze-column-best"), 5),
+        right(&msg.get("analyze-column-random"), 7)
+    );
     for (name, _) in &balance.policies {
-        header.push_str(&format!(" {name:>w$}", w = column(name)));
+        header.push_str(&format!(" {}", right(name, column(name, 6))));
     }
-    header.push_str(&format!(" {:>6} {:>7} {:>5}", "lost", "longest", "corr"));
-    header.push_str("  fails alone");
+    for (id, least) in [("analyze-column-lost", 6), ("analyze-column-longest", 7), ("analyze-column-correlation", 5)] {
+        header.push_str(&format!(" {}", right(&msg.get(id), least)));
+    }
+    header.push_str(&format!("  {}", msg.get("analyze-column-fails-alone")));
     println!("{header}");
 }
 
-/// A policy's column is as wide as its name.
-fn column(name: &str) -> usize {
-    name.chars().count().max(6)
-}
-
-fn print_row(entry: &Entry, balance: &Balance, problems: &[String], check: bool) {
-    let mut row = format!("{:<22} {:>5.1} {:>7.1}", shorten(&entry.scenario.id, 22), balance.best, balance.random.mean);
+fn print_row(msg: &Messages, entry: &Entry, balance: &Balance, problems: &[BalanceProblem], check: bool) {
+    let heading = |id: &str, least: usize| column(&msg.get(id), least);
+    let mut row = format!(
+        "{} {} {}",
+        pad(&shorten(&entry.scenario.id, 22), heading("analyze-column-scenario", 22)),
+        right(&msg.number(balance.best, 1), heading("analyze-column-best", 5)),
+        right(&msg.number(balance.random.mean, 1), heading("analyze-column-random", 7))
+    );
     for (name, stats) in &balance.policies {
-        row.push_str(&format!(" {:>w$.1}", stats.mean, w = column(name)));
+        row.push_str(&format!(" {}", right(&msg.number(stats.mean, 1), column(name, 6))));
     }
-    let lost = balance.best_capped.map_or_else(|| "-".to_string(), |c| format!("{c:.1}"));
-    let longest = format!("{:.0}%", balance.longest_share() * 100.0);
-    row.push_str(&format!(" {lost:>6} {longest:>7} {:>5}", correlation(&balance.random)));
-    let alone: Vec<String> = balance
-        .families
-        .iter()
-        .map(|f| format!("{}:{}", f.category, if f.fails_alone { "yes" } else { "NO" }))
-        .collect();
+    let lost = balance.best_capped.map_or_else(|| "-".to_string(), |c| msg.number(c, 1));
+    let longest = format!("{}%", msg.number(balance.longest_share() * 100.0, 0));
+    row.push_str(&format!(
+        " {} {} {}",
+        right(&lost, heading("analyze-column-lost", 6)),
+        right(&longest, heading("analyze-column-longest", 7)),
+        right(&correlation(msg, &balance.random), heading("analyze-column-correlation", 5))
+    ));
+    let (yes, no) = (msg.get("analyze-family-yes"), msg.get("analyze-family-no"));
+    let alone: Vec<String> =
+        balance.families.iter().map(|f| format!("{}:{}", f.category, if f.fails_alone { &yes } else { &no })).collect();
     row.push_str(&format!("  {}", alone.join(" ")));
     println!("{row}");
     if check {
         for p in problems {
-            println!("  {p}");
+            println!("  {}", problem_text(msg, p));
         }
     }
 }
 
-fn to_json(entry: &Entry, ex: &Extremes, balance: &Balance, problems: &[String], check: bool) -> Value {
+fn to_json(entry: &Entry, ex: &Extremes, balance: &Balance, problems: &[BalanceProblem], check: bool) -> Value {
     let facts =
         |f: &[(String, String)]| f.iter().map(|(k, v)| (k.clone(), json!(v))).collect::<serde_json::Map<_, _>>();
     let stats = |r: &RandomStats| json!({ "runs": r.runs, "mean": round1(r.mean), "p10": round1(r.p10), "p50": round1(r.p50), "p90": round1(r.p90) });
@@ -260,7 +427,7 @@ fn to_json(entry: &Entry, ex: &Extremes, balance: &Balance, problems: &[String],
         })).collect::<Vec<_>>(),
     });
     if check {
-        value["problems"] = json!(problems);
+        value["problems"] = json!(problems.iter().map(ToString::to_string).collect::<Vec<_>>());
     }
     value
 }

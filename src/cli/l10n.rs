@@ -2,6 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
+use rehearse::analyze;
 use rehearse::l10n::Lang;
 use rehearse::l10n::check::{self, RULEBOOK_DOMAIN, po_path, template_path};
 use rehearse::l10n::content::{Unit, rulebook_units, scenario_intro, scenario_units};
@@ -61,6 +62,21 @@ fn update(dir: &Path, langs: &[String]) -> Result<u8, Failure> {
             scenario_units(&e.scenario, &e.rubric.rulebook),
             scenario_intro(&e.scenario),
         ));
+    }
+    let (policies, policy_problems) = analyze::load_policies(dir);
+    if !policy_problems.is_empty() {
+        return Err(Failure {
+            message: format!(
+                "fix the policy files first: a broken file's texts cannot be listed\n{}",
+                rehearse::diag::render_all(&policy_problems).join("\n")
+            ),
+            code: 1,
+        });
+    }
+    if !policies.is_empty() {
+        let intro =
+            vec!["The scripted advisors `rehearse analyze` plays to check that no trick scores well.".to_string()];
+        domains.push((analyze::POLICIES_DOMAIN.to_string(), analyze::policy_units(&policies), intro));
     }
     for (domain, units, intro) in &domains {
         write(&template_path(dir, domain), &po::write(&check::template(units, &project(domain), intro)))?;

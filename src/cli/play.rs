@@ -54,7 +54,7 @@ fn parse_choices(list: &str) -> Result<Vec<usize>, Failure> {
 
 /// The offered replies, numbered from 1.
 fn options_list(session: &Session) -> String {
-    session.options().enumerate().map(|(i, r)| format!("  {}) {}", i + 1, r.text)).collect::<Vec<_>>().join("\n")
+    session.option_texts().enumerate().map(|(i, text)| format!("  {}) {text}", i + 1)).collect::<Vec<_>>().join("\n")
 }
 
 /// Text safe to print on a terminal: control characters shown as `?`.

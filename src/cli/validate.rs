@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use rehearse::analyze;
 use rehearse::diag::{Diagnostic, SourceMap};
-use rehearse::library::{self, Entry, Library, RULEBOOK_FILE};
+use rehearse::library::{self, Entry, Library, RULEBOOK_FILE, TextDomain};
 
 use super::Failure;
 
@@ -23,7 +23,24 @@ pub(crate) fn run(default_dir: &Path, paths: &[PathBuf]) -> Result<u8, Failure> 
                     for e in &lib.entries {
                         balance(e, &mut diags);
                     }
-                    let (found, coverage) = lib.check_translations();
+                    let (policies, policy_problems) = analyze::load_policies(path);
+                    diags.extend(policy_problems);
+                    files += policies.len();
+                    for policy in &policies {
+                        if let Err(d) = policy.weights(&lib.rulebook) {
+                            diags.extend(d);
+                        }
+                    }
+                    let extra: Vec<TextDomain> = if policies.is_empty() {
+                        Vec::new()
+                    } else {
+                        vec![TextDomain {
+                            id: analyze::POLICIES_DOMAIN.to_string(),
+                            units: analyze::policy_units(&policies),
+                            source: path.join(analyze::POLICIES_DIR),
+                        }]
+                    };
+                    let (found, coverage) = lib.check_translations(&extra);
                     diags.extend(found);
                     files += lib.translations.domains().count();
                     let languages = lib.translations.languages();

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
 use crate::diag::{Diagnostic, Position, SourceMap};
+use crate::scenario::Factor;
 
 use super::Lang;
 use super::content::{Catalog, Unit, placeholders};
@@ -250,6 +251,16 @@ pub fn check(
                     list(&found),
                     list(&wanted)
                 ),
+            ));
+            continue;
+        }
+        if unit.is_factor()
+            && let Err(e) = entry.translation.parse::<Factor>()
+        {
+            diagnostics.push(Diagnostic::error(
+                &po.path,
+                at(entry),
+                format!("`{}`: {e}; the English amounts show until it is fixed", unit.id),
             ));
             continue;
         }

@@ -29,6 +29,18 @@ impl Unit {
     pub fn has_placeholders(&self) -> bool {
         !placeholders(&self.source).is_empty()
     }
+
+    /// Whether the unit is a number fact's currency [`Factor`](crate::scenario::Factor), not words.
+    pub fn is_factor(&self) -> bool {
+        self.id.starts_with("fact.") && self.id.ends_with(FACTOR_SUFFIX)
+    }
+}
+
+const FACTOR_SUFFIX: &str = ".factor";
+
+/// The id of a number fact's currency factor: `fact.budget.factor`.
+fn factor_id(fact_id: &str) -> String {
+    format!("fact.{fact_id}{FACTOR_SUFFIX}")
 }
 
 /// The `{name}` placeholders of a text, sorted, each once.
@@ -76,6 +88,18 @@ pub fn walk_scenario(scenario: &mut Scenario, book: Option<&Rulebook>, visit: &m
         visit(&format!("fact.{fact_id}.label"), &mut fact.label, &|| {
             format!("A hidden fact `{fact_id}` in the trainee's notes once learned; {{value}} is its value.")
         });
+        if let FactKind::Range { shown, .. } = &mut fact.kind {
+            let mut factor = shown.to_string();
+            visit(&factor_id(&fact_id), &mut factor, &|| {
+                format!(
+                    "A number, not words: what one unit of this scenario's amounts is in your currency (the factor you used for every price in this file; 1 keeps the English numbers). The amount {{{fact_id}}} shows is the drawn value times it, rounded down to tens."
+                )
+            });
+            // A factor that does not parse keeps the English amounts; `validate` names it.
+            if let Ok(factor) = factor.parse() {
+                *shown = factor;
+            }
+        }
         if let FactKind::Choice(choices) = &mut fact.kind {
             for choice in choices {
                 let value = choice.value.clone();
@@ -179,11 +203,10 @@ pub fn scenario_intro(scenario: &Scenario) -> Vec<String> {
     ]
 }
 
-/// The units of a scenario, in file order.
-pub fn scenario_units(scenario: &Scenario, book: &Rulebook) -> Vec<Unit> {
-    let mut copy = scenario.clone();
+/// The units a walk visits, in its order (empty texts left out).
+pub fn collect_units(walk: impl FnOnce(&mut Visit<'_>)) -> Vec<Unit> {
     let mut units = Vec::new();
-    walk_scenario(&mut copy, Some(book), &mut |id, text, note| {
+    walk(&mut |id, text, note| {
         if !text.trim().is_empty() {
             units.push(Unit { id: id.to_string(), source: text.clone(), note: note() });
         }
@@ -191,16 +214,24 @@ pub fn scenario_units(scenario: &Scenario, book: &Rulebook) -> Vec<Unit> {
     units
 }
 
+/// Swaps `catalog`'s usable translations into every text a walk visits; returns the ids that
+/// stay in English.
+pub fn swap_translations(catalog: &Catalog, walk: impl FnOnce(&mut Visit<'_>)) -> BTreeSet<String> {
+    let mut fallbacks = BTreeSet::new();
+    walk(&mut |id, text, _| swap(catalog, id, text, &mut fallbacks));
+    fallbacks
+}
+
+/// The units of a scenario, in file order.
+pub fn scenario_units(scenario: &Scenario, book: &Rulebook) -> Vec<Unit> {
+    let mut copy = scenario.clone();
+    collect_units(|visit| walk_scenario(&mut copy, Some(book), visit))
+}
+
 /// The units of the rulebook, in file order.
 pub fn rulebook_units(book: &Rulebook) -> Vec<Unit> {
     let mut copy = book.clone();
-    let mut units = Vec::new();
-    walk_rulebook(&mut copy, &mut |id, text, note| {
-        if !text.trim().is_empty() {
-            units.push(Unit { id: id.to_string(), source: text.clone(), note: note() });
-        }
-    });
-    units
+    collect_units(|visit| walk_rulebook(&mut copy, visit))
 }
 
 /// The usable translations of one file: by id, the English they were made from and the text.
@@ -254,16 +285,14 @@ pub struct Translated<T> {
 /// A copy of `scenario` with its text from `catalog`.
 pub fn translate_scenario(scenario: &Scenario, catalog: &Catalog) -> Translated<Scenario> {
     let mut value = scenario.clone();
-    let mut fallbacks = BTreeSet::new();
-    walk_scenario(&mut value, None, &mut |id, text, _| swap(catalog, id, text, &mut fallbacks));
+    let fallbacks = swap_translations(catalog, |visit| walk_scenario(&mut value, None, visit));
     Translated { value, fallbacks }
 }
 
 /// A copy of the rulebook with its text from `catalog`.
 pub fn translate_rulebook(book: &Rulebook, catalog: &Catalog) -> Translated<Rulebook> {
     let mut value = book.clone();
-    let mut fallbacks = BTreeSet::new();
-    walk_rulebook(&mut value, &mut |id, text, _| swap(catalog, id, text, &mut fallbacks));
+    let fallbacks = swap_translations(catalog, |visit| walk_rulebook(&mut value, visit));
     Translated { value, fallbacks }
 }
 

@@ -5,12 +5,14 @@
 //! [`Scenario`] whose references are indices. A `Scenario` that exists is valid: the engine and
 //! the scorer never look anything up by name.
 
+mod factor;
 mod graph;
 mod load;
 pub mod raw;
 
 use std::path::PathBuf;
 
+pub use factor::{Factor, FactorError};
 pub use load::{load, parse_raw};
 pub use raw::{Difficulty, Effect, Outcome, PromiseKind};
 
@@ -170,6 +172,9 @@ pub enum FactKind {
         min: i64,
         /// Largest.
         max: i64,
+        /// How dialogue shows it: [`Factor::ONE`] in the scenario's language, a translation's
+        /// currency factor in a translated copy.
+        shown: Factor,
     },
 }
 
@@ -187,14 +192,17 @@ pub struct Choice {
 }
 
 impl FactDef {
-    /// The value as dialogue shows it: a choice's `says` (else its value), or the number.
+    /// The value as dialogue shows it: a choice's `says` (else its value), or the number in
+    /// the language's currency.
     pub fn spoken(&self, value: i64) -> String {
-        if let FactKind::Choice(cs) = &self.kind
-            && let Some(says) = usize::try_from(value).ok().and_then(|i| cs.get(i)).and_then(|c| c.says.clone())
-        {
-            return says;
+        match &self.kind {
+            FactKind::Choice(cs) => usize::try_from(value)
+                .ok()
+                .and_then(|i| cs.get(i))
+                .and_then(|c| c.says.clone())
+                .unwrap_or_else(|| self.value_text(value)),
+            FactKind::Range { shown, .. } => shown.apply(value).to_string(),
         }
-        self.value_text(value)
     }
 
     /// The value as its key (`value` of a choice, or the number), for conditions and reports.

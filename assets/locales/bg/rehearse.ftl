@@ -325,3 +325,60 @@ meter-middling = средно
 meter-good = добро
 meter-high = високо
 meter-no-change = без промяна
+
+## Анализ на баланса (`rehearse analyze`, за обучителите)
+# Етикети в отчета за един сценарий; след всеки на същия ред следва стойността му.
+analyze-label-scenario = сценарий
+analyze-label-best = най-добър
+analyze-label-worst = най-лош
+analyze-label-best-path = най-добър път
+# Под „най-добър път“: скритите факти, при които е намерен.
+analyze-label-with = при
+analyze-label-paths = пътища
+analyze-label-random = случаен
+# Резултатите на един програмиран съветник („стратегия  Винаги извинение: 1000 игри: …“).
+analyze-label-policy = стратегия
+analyze-label-lost = най-добър при загуба
+analyze-label-longest = най-добра = най-дълга
+analyze-label-correlation = общо ~ удовлетвореност
+analyze-label-balance = баланс
+analyze-by-outcome = по стойности на фактите:
+analyze-outcome-scores = най-добър { $best }  най-лош { $worst }  пътища { $paths }
+# Резултати от много симулирани игри: средна стойност и процентили.
+analyze-stats = { $runs ->
+    [one] { $runs } игра
+   *[other] { $runs } игри
+}: средно { $mean }, p10 { $p10 }, p50 { $p50 }, p90 { $p90 }
+analyze-policy-scores = { $policy }: { $stats }
+analyze-capped = { $total } (цел: най-много { $max })
+analyze-capped-none = недостижимо
+analyze-longest = { $longest } от { $decisions ->
+    [one] { $decisions } точка
+   *[other] { $decisions } точки
+} на избор по най-добрия път ({ $share } %, цел: най-много { $max } %)
+analyze-correlation = { $value } (Spearman при случайните игри, цел: поне { $min })
+analyze-not-available = н.д.
+analyze-families = може ли всяка категория да се провали самостоятелно (тя ≤ { $low }, другите ≥ { $high }):
+analyze-family-yes = да
+analyze-family-no = НЕ
+analyze-balance-ok = наред
+# Заглавия на колоните в таблицата за всички сценарии.
+analyze-column-scenario = сценарий
+analyze-column-best = най-добър
+analyze-column-random = случаен
+analyze-column-lost = загуба
+analyze-column-longest = най-дълга
+analyze-column-correlation = корел.
+analyze-column-fails-alone = провал поотделно
+# Неизпълнена цел за баланса (`analyze --check`).
+analyze-problem-best = най-добрият общ резултат е { $best }, а не 100
+analyze-problem-random = случаен обучаем получава средно { $mean } (цел: най-много { $max })
+analyze-problem-policy = стратегията „{ $policy }“ получава средно { $mean } (цел: най-много { $max })
+analyze-problem-capped = разговор, завършил със загубен клиент или ескалация до управителя, събира общо { $total } (цел: най-много { $max })
+analyze-problem-longest = най-добрата реплика е най-дългият вариант в { $longest } от { $decisions ->
+    [one] { $decisions } точка
+   *[other] { $decisions } точки
+} на избор по най-добрия път ({ $share } %, цел: най-много { $max } %)
+analyze-problem-correlation = общият резултат и удовлетвореността подреждат случайните игри сходно само с корелация { $value } (цел: поне { $min })
+analyze-problem-no-variation = удовлетвореността или общият резултат не се променят при случайните игри
+analyze-problem-family = „{ $family }“ не може да се провали самостоятелно: няма път с резултат ≤ { $low } в тази категория и ≥ { $high } във всяка друга (най-близкият: --choices { $choices })

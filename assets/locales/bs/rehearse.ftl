@@ -325,3 +325,54 @@ meter-middling = osrednje
 meter-good = dobro
 meter-high = visoko
 meter-no-change = bez promjene
+
+## Analiza ravnoteže (`rehearse analyze`, za trenere)
+# Oznake u izvještaju o jednom scenariju; iza svake je u istom redu njena vrijednost.
+analyze-label-scenario = scenarij
+analyze-label-best = najbolji
+analyze-label-worst = najgori
+analyze-label-best-path = najbolji put
+# Ispod „najbolji put“: skrivene činjenice uz koje je taj put pronađen.
+analyze-label-with = uz činjenice
+analyze-label-paths = putevi
+analyze-label-random = nasumično
+# Rezultati jednog simuliranog savjetnika („strategija  Uvijek se izvinjava: 1000 igranja: …“).
+analyze-label-policy = strategija
+analyze-label-lost = najbolji loš ishod
+analyze-label-longest = najbolji = najduži
+analyze-label-correlation = ukupno ~ zadovoljstvo
+analyze-label-balance = ravnoteža
+analyze-by-outcome = po vrijednostima činjenica:
+analyze-outcome-scores = najbolji { $best }  najgori { $worst }  putevi { $paths }
+# Rezultati mnogo simuliranih igranja: prosjek i percentili.
+analyze-stats = { $runs ->
+    [one] { $runs } igranje
+   *[other] { $runs } igranja
+}: prosjek { $mean }, p10 { $p10 }, p50 { $p50 }, p90 { $p90 }
+analyze-policy-scores = { $policy }: { $stats }
+analyze-capped = { $total } (najviše { $max })
+analyze-capped-none = nijedan nije dostižan
+analyze-longest = { $longest } od { $decisions } koraka s izborom na najboljem putu ({ $share } %, najviše { $max } %)
+analyze-correlation = { $value } (Spearman na nasumičnim igranjima, najmanje { $min })
+analyze-not-available = n/p
+analyze-families = može li svaka kategorija pasti sama (ta kategorija ≤ { $low }, ostale ≥ { $high }):
+analyze-family-yes = da
+analyze-family-no = NE
+analyze-balance-ok = u redu
+# Zaglavlja kolona tabele sa svim scenarijima.
+analyze-column-scenario = scenarij
+analyze-column-best = najbolji
+analyze-column-random = nasumično
+analyze-column-lost = loš ishod
+analyze-column-longest = najduži
+analyze-column-correlation = korel.
+analyze-column-fails-alone = pada sama
+# Nedostignut cilj ravnoteže (`analyze --check`).
+analyze-problem-best = najbolji ukupni rezultat je { $best }, a ne 100
+analyze-problem-random = polaznik koji bira nasumično ima prosjek { $mean } (cilj: najviše { $max })
+analyze-problem-policy = strategija „{ $policy }“ ima prosjek { $mean } (cilj: najviše { $max })
+analyze-problem-capped = razgovor u kojem klijent ode ili zatraži šefa ima ukupno { $total } (cilj: najviše { $max })
+analyze-problem-longest = najbolji odgovor je ujedno i najduži ponuđeni u { $longest } od { $decisions } koraka s izborom na najboljem putu ({ $share } %, cilj: najviše { $max } %)
+analyze-problem-correlation = korelacija ranga između ukupnog rezultata i zadovoljstva na nasumičnim igranjima je samo { $value } (cilj: najmanje { $min })
+analyze-problem-no-variation = zadovoljstvo ili ukupni rezultat isti je u svim nasumičnim igranjima
+analyze-problem-family = kategorija „{ $family }“ ne može pasti sama: nema puta s ≤ { $low } u njoj i ≥ { $high } u svakoj drugoj kategoriji (najbliži: --choices { $choices })

@@ -272,3 +272,51 @@ meter-middling = middling
 meter-good = good
 meter-high = high
 meter-no-change = no change
+
+## Balance analysis (`rehearse analyze`, for trainers)
+# Labels of the one-scenario report; each is followed by its value on the same line.
+analyze-label-scenario = scenario
+analyze-label-best = best
+analyze-label-worst = worst
+analyze-label-best-path = best path
+# Under "best path": the hidden facts it was found with.
+analyze-label-with = with
+analyze-label-paths = paths
+analyze-label-random = random
+# One scripted advisor's scores ("policy  Always apologise: 1000 runs: …").
+analyze-label-policy = policy
+analyze-label-lost = lost/escalated best
+analyze-label-longest = best reply longest
+analyze-label-correlation = total ~ satisfaction
+analyze-label-balance = balance
+analyze-by-outcome = by fact outcome:
+analyze-outcome-scores = best { $best }  worst { $worst }  paths { $paths }
+# Scores of many simulated plays: mean and percentiles.
+analyze-stats = { $runs } runs: mean { $mean }, p10 { $p10 }, p50 { $p50 }, p90 { $p90 }
+analyze-policy-scores = { $policy }: { $stats }
+analyze-capped = { $total } (at most { $max })
+analyze-capped-none = none reachable
+analyze-longest = { $longest } of { $decisions } best-path decision points ({ $share } %, at most { $max } %)
+analyze-correlation = { $value } (Spearman over random plays, at least { $min })
+analyze-not-available = n/a
+analyze-families = each family failing on its own (that family ≤ { $low }, the others ≥ { $high }):
+analyze-family-yes = yes
+analyze-family-no = NO
+analyze-balance-ok = ok
+# Column headings of the table over every scenario.
+analyze-column-scenario = scenario
+analyze-column-best = best
+analyze-column-random = random
+analyze-column-lost = lost
+analyze-column-longest = longest
+analyze-column-correlation = corr
+analyze-column-fails-alone = fails alone
+# A balance target missed (`analyze --check`).
+analyze-problem-best = the best total is { $best }, not 100
+analyze-problem-random = a random trainee averages { $mean } (at most { $max } wanted)
+analyze-problem-policy = the policy “{ $policy }” averages { $mean } (at most { $max } wanted)
+analyze-problem-capped = a conversation that ends lost or escalated totals { $total } (at most { $max } wanted)
+analyze-problem-longest = the best reply is the longest option at { $longest } of { $decisions } best-path decision points ({ $share } %, at most { $max } % wanted)
+analyze-problem-correlation = total and satisfaction rank alike at only { $value } over random plays (at least { $min } wanted)
+analyze-problem-no-variation = satisfaction or the total does not vary over random plays
+analyze-problem-family = “{ $family }” cannot fail on its own: no path scores ≤ { $low } on it and ≥ { $high } on every other family (closest: --choices { $choices })

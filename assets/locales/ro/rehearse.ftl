@@ -335,3 +335,51 @@ meter-middling = medie
 meter-good = bună
 meter-high = ridicată
 meter-no-change = neschimbată
+
+## Analiza echilibrului (`rehearse analyze`, pentru formatori)
+# Etichetele raportului despre un scenariu; fiecare e urmată de valoarea ei, pe același rând.
+analyze-label-scenario = scenariu
+analyze-label-best = maxim
+analyze-label-worst = minim
+analyze-label-best-path = parcurs optim
+# Sub „parcurs optim”: datele ascunse cu care a fost găsit.
+analyze-label-with = cu
+analyze-label-paths = parcursuri
+analyze-label-random = aleator
+# Punctajele unui consilier simulat („strategie  Mereu scuze: …”).
+analyze-label-policy = strategie
+analyze-label-lost = maxim pierdut/la șef
+analyze-label-longest = optim = cel mai lung
+analyze-label-correlation = total ~ satisfacție
+analyze-label-balance = echilibru
+analyze-by-outcome = după datele ascunse:
+analyze-outcome-scores = maxim { $best }  minim { $worst }  parcursuri { $paths }
+# Punctajele multor jocuri simulate: media și percentilele.
+analyze-stats = medie { $mean }, p10 { $p10 }, p50 { $p50 }, p90 { $p90 } (simulări: { $runs })
+analyze-policy-scores = { $policy }: { $stats }
+analyze-capped = { $total } (cel mult { $max })
+analyze-capped-none = imposibil de atins
+analyze-longest = { $share } % din punctele de decizie ale parcursului optim ({ $longest } din { $decisions }; cel mult { $max } %)
+analyze-correlation = { $value } (Spearman pe simulările aleatoare, cel puțin { $min })
+analyze-not-available = n.a.
+analyze-families = fiecare categorie picată singură (categoria respectivă ≤ { $low }, celelalte ≥ { $high }):
+analyze-family-yes = da
+analyze-family-no = NU
+analyze-balance-ok = în regulă
+# Titlurile coloanelor din tabelul cu toate scenariile.
+analyze-column-scenario = scenariu
+analyze-column-best = maxim
+analyze-column-random = aleator
+analyze-column-lost = pierdut
+analyze-column-longest = cel mai lung
+analyze-column-correlation = corel.
+analyze-column-fails-alone = pică singură
+# O țintă de echilibru neatinsă (`analyze --check`).
+analyze-problem-best = cel mai bun total este { $best }, nu 100
+analyze-problem-random = un cursant care alege la întâmplare are media { $mean } (se dorește cel mult { $max })
+analyze-problem-policy = strategia „{ $policy }” are media { $mean } (se dorește cel mult { $max })
+analyze-problem-capped = o conversație încheiată cu clientul pierdut sau ajuns la șef are totalul { $total } (se dorește cel mult { $max })
+analyze-problem-longest = cel mai bun răspuns este cea mai lungă variantă în { $share } % din punctele de decizie ale parcursului optim ({ $longest } din { $decisions }; se dorește cel mult { $max } %)
+analyze-problem-correlation = corelația de rang dintre total și satisfacție pe simulările aleatoare este doar { $value } (se dorește cel puțin { $min })
+analyze-problem-no-variation = satisfacția sau totalul nu variază în simulările aleatoare
+analyze-problem-family = categoria „{ $family }” nu poate pica singură: niciun parcurs nu obține ≤ { $low } la ea și ≥ { $high } la toate celelalte categorii (cel mai apropiat: --choices { $choices })

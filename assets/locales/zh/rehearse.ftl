@@ -269,3 +269,51 @@ meter-middling = 一般
 meter-good = 良好
 meter-high = 很高
 meter-no-change = 不变
+
+## 平衡分析（`rehearse analyze`，供培训师使用）
+# 单个场景报告中的标签，同一行后面接着它的值。
+analyze-label-scenario = 场景
+analyze-label-best = 最高分
+analyze-label-worst = 最低分
+analyze-label-best-path = 最佳路线
+# 在“最佳路线”下方：找到这条路线时各隐藏情况的取值。
+analyze-label-with = 条件
+analyze-label-paths = 路线数
+analyze-label-random = 随机作答
+# 一个固定策略的得分（“策略  总是道歉: 模拟1000次，…”）。
+analyze-label-policy = 策略
+analyze-label-lost = 流失/升级最高分
+analyze-label-longest = 最佳回复最长
+analyze-label-correlation = 总分~满意度
+analyze-label-balance = 平衡
+analyze-by-outcome = 按隐藏情况的各种取值：
+analyze-outcome-scores = 最高{ $best }  最低{ $worst }  路线{ $paths }条
+# 多次模拟作答的得分：平均分和百分位数。
+analyze-stats = 模拟{ $runs }次，平均{ $mean }，p10 { $p10 }，p50 { $p50 }，p90 { $p90 }
+analyze-policy-scores = { $policy }：{ $stats }
+analyze-capped = { $total }（应不超过{ $max }）
+analyze-capped-none = 无（没有路线会走到这类结局）
+analyze-longest = 最佳路线{ $decisions }个决策点中的{ $longest }个（{ $share }%，应不超过{ $max }%）
+analyze-correlation = { $value }（随机作答的Spearman秩相关，应不低于{ $min }）
+analyze-not-available = 不适用
+analyze-families = 各类别能否单独不及格（该类别≤{ $low }，其他类别均≥{ $high }）：
+analyze-family-yes = 能
+analyze-family-no = 不能
+analyze-balance-ok = 达标
+# 汇总所有场景的表格的列标题。
+analyze-column-scenario = 场景
+analyze-column-best = 最高
+analyze-column-random = 随机
+analyze-column-lost = 流失
+analyze-column-longest = 最长
+analyze-column-correlation = 相关
+analyze-column-fails-alone = 单独不及格
+# 未达到的平衡目标（`analyze --check`）。
+analyze-problem-best = 最佳总分是{ $best }，不是100
+analyze-problem-random = 随机作答的学员平均得{ $mean }分（要求不超过{ $max }）
+analyze-problem-policy = 策略“{ $policy }”平均得{ $mean }分（要求不超过{ $max }）
+analyze-problem-capped = 以客户流失或投诉升级结束的对话总分可达{ $total }（要求不超过{ $max }）
+analyze-problem-longest = 最佳路线的{ $decisions }个决策点中，有{ $longest }个的最佳回复是最长的选项（{ $share }%，要求不超过{ $max }%）
+analyze-problem-correlation = 随机作答中，总分与满意度的排名一致程度只有{ $value }（要求不低于{ $min }）
+analyze-problem-no-variation = 随机作答中，满意度或总分没有变化
+analyze-problem-family = “{ $family }”无法单独不及格：没有哪条路线能让该类别≤{ $low }，同时其他每个类别都≥{ $high }（最接近的：--choices { $choices }）

@@ -5,8 +5,8 @@ use std::path::Path;
 
 use super::raw::{RawLine, RawNode, RawPressure, RawRing, RawScenario};
 use super::{
-    Choice, Customer, Ending, FactDef, FactKind, Line, METER_MAX, Node, Pressure, Reply, Ring, Scenario, Target, graph,
-    suggest,
+    Choice, Customer, Ending, FactDef, FactKind, Factor, Line, METER_MAX, Node, Pressure, Reply, Ring, Scenario,
+    Target, graph, suggest,
 };
 use crate::cond::{Cond, RawCond};
 use crate::diag::{Diagnostic, Position, SourceMap};
@@ -190,7 +190,7 @@ impl Checker<'_> {
                     if min > max {
                         self.error(at, format!("fact `{}` has `min: {min}` above `max: {max}`", f.id));
                     }
-                    FactKind::Range { min: *min, max: *max }
+                    FactKind::Range { min: *min, max: *max, shown: Factor::ONE }
                 }
             };
             out.push(FactDef { id: f.id.clone(), label: f.label.clone(), kind });
