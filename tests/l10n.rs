@@ -334,6 +334,60 @@ fn the_balance_analysis_speaks_the_chosen_language() {
     }
 }
 
+/// The trainer's commands answer in the chosen language: the roster, the month's assignment
+/// and the rules report (rule titles and outcomes as the debrief words them).
+#[test]
+fn trainer_commands_speak_the_chosen_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let key = dir.path().join("trainer.key");
+    std::fs::write(&key, "trainer secret\n").unwrap();
+    let db = dir.path().join("r.db");
+    let (db, key) = (db.to_str().unwrap(), key.to_str().unwrap());
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let run = |lang: Lang, args: &[&str], stdin: &str| {
+        let mut all = vec!["--lang", lang.code()];
+        all.extend_from_slice(args);
+        all.extend(["--db", db, "--key-file", key]);
+        common::rehearse_in(root, &all, Some(stdin))
+    };
+    let played = run(Lang::En, &["play", "angry_warranty", "--seed", "1", "--choices", "4,1,1"], "");
+    assert_eq!(played.code, 0, "{}", played.stderr);
+    let month = rehearse::records::Month::now().to_string();
+    let lib = Library::load(&common::scenarios_dir()).unwrap();
+    for (n, lang) in Lang::ALL.into_iter().enumerate() {
+        let msg = Messages::new(lang);
+        let name = format!("Ana {n}");
+        let added = run(lang, &["trainees", "add", &name], "1234\n");
+        assert_eq!(added.code, 0, "{lang}: {}", added.stderr);
+        // The new trainee's id: the UUID in the answer (its words differ per language).
+        let id = added
+            .stdout
+            .split(|c: char| !(c.is_ascii_hexdigit() || c == '-'))
+            .find(|w| w.len() == 36 && w.matches('-').count() == 4)
+            .unwrap_or_default();
+        let expected = msg.with("trainees-added", &[("name", name.as_str().into()), ("id", id.into())]);
+        assert_eq!(added.stdout.trim_end(), expected, "{lang}");
+        let list = run(lang, &["trainees", "list"], "");
+        assert!(list.stdout.contains(&msg.get("trainees-status-active")), "{lang}: {}", list.stdout);
+        let shown = run(lang, &["assign", "--month", "2030-01"], "");
+        let none = msg.with("assign-none", &[("month", "2030-01".into()), ("ids", "".into())]);
+        assert_eq!(shown.stdout.trim_end(), none, "{lang}");
+        let report = run(lang, &["report", "rules", "--month", &month], "");
+        assert_eq!(report.code, 0, "{lang}: {}", report.stderr);
+        assert!(report.stdout.contains(&msg.with("rules-report-heading", &[("month", month.as_str().into())])));
+        let book = lib.rulebook_in(lang);
+        let titled = book.rules.iter().filter(|r| report.stdout.contains(&r.title)).count();
+        assert!(titled >= 3, "{lang}: rules by their titles in the language:\n{}", report.stdout);
+        let title = lib.localized(&lib.find("angry_warranty").unwrap(), lang).entry.scenario.title.clone();
+        assert!(report.stdout.contains(&title), "{lang}: {title} in\n{}", report.stdout);
+        if lang != Lang::En {
+            for english in ["Rules report", "broken", "endings:", "active"] {
+                assert!(!report.stdout.contains(english) && !list.stdout.contains(english), "{lang}: `{english}`");
+            }
+        }
+    }
+}
+
 /// A missing, fuzzy or stale translation shows the English and is listed as a fallback (the
 /// practice screen marks those lines); the rest of the scenario stays translated.
 #[test]

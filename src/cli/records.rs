@@ -138,25 +138,28 @@ pub struct AssignArgs {
 
 /// `rehearse assign`: set, clear or show a month's scenarios. Changing them needs the trainer's
 /// record key (a trainee at the station without it cannot choose what the ranking counts).
-pub(crate) fn assign(dir: &Path, db: &DbArgs, args: &AssignArgs) -> Result<u8, Failure> {
+pub(crate) fn assign(dir: &Path, db: &DbArgs, args: &AssignArgs, lang: Lang) -> Result<u8, Failure> {
+    let msg = Messages::new(lang);
     let month = args.month.to_string();
+    let with_month =
+        |id: &str, ids: &[String]| msg.with(id, &[("month", month.as_str().into()), ("ids", ids.join(" ").into())]);
     if args.ids.is_empty() && !args.clear {
         let assigned = open(db)?.assignments(&month).map_err(fail)?;
         if assigned.is_empty() {
-            println!("no scenarios assigned for {month}: the ranking counts every scenario assessed");
+            println!("{}", with_month("assign-none", &assigned));
         } else {
-            println!("{month}: {}", assigned.join(" "));
+            println!("{}", with_month("assign-shown", &assigned));
         }
         return Ok(0);
     }
     Key::load(db.key_file.as_deref())
-        .map_err(|e| Failure::input(format!("assigning scenarios needs the trainer's record key: {e}")))?;
+        .map_err(|e| Failure::input(msg.with("assign-needs-key", &[("why", e.to_string().into())])))?;
     let lib = super::open_library(dir)?;
     let mut ids = Vec::new();
     for id in &args.ids {
         let entry = lib.find(id).map_err(|e| Failure::input(e.to_string()))?;
         if entry.scenario.id != *id {
-            return Err(Failure::input(format!("assign scenarios by id (`{}`), not by path", entry.scenario.id)));
+            return Err(Failure::input(msg.with("assign-by-id", &[("id", entry.scenario.id.as_str().into())])));
         }
         ids.push(entry.scenario.id.clone());
     }
@@ -164,9 +167,9 @@ pub(crate) fn assign(dir: &Path, db: &DbArgs, args: &AssignArgs) -> Result<u8, F
     ids.dedup();
     open(db)?.assign(&month, &ids).map_err(fail)?;
     if ids.is_empty() {
-        println!("{month}: assignment cleared; the ranking counts every scenario assessed");
+        println!("{}", with_month("assign-cleared", &ids));
     } else {
-        println!("{month}: {} assigned; the ranking averages over them", ids.join(" "));
+        println!("{}", with_month("assign-set", &ids));
     }
     Ok(0)
 }
@@ -220,7 +223,22 @@ pub(crate) fn report(dir: &Path, db: &DbArgs, args: &ReportArgs, lang: Lang) -> 
                 serde_json::to_string_pretty(&serde_json::json!({"month": month.to_string(), "scenarios": analysed}))
                     .unwrap_or_default()
             }
-            Format::Table => rules::table(&month.to_string(), &analysed),
+            Format::Table => {
+                // Scenario and rule titles in the report's language (ids when the library
+                // cannot be read or no longer has them).
+                let mut analysed = analysed;
+                let book = lib.as_ref().map(|l| l.rulebook_in(lang));
+                if let Some(l) = &lib {
+                    for s in &mut analysed {
+                        if let Some(e) = l.entries.iter().find(|e| e.scenario.id == s.scenario) {
+                            s.title = l.localized(e, lang).entry.scenario.title.clone();
+                        }
+                    }
+                }
+                let rule_title =
+                    |id: &str| book.as_ref().and_then(|b| b.rules.iter().find(|r| r.id == id)).map(|r| r.title.clone());
+                rules::table(&msg, &month.to_string(), &analysed, &rule_title)
+            }
             Format::Csv | Format::Html => return Err(Failure::input("`report rules` prints --format table or json")),
         };
         emit(args.out.as_deref(), &text)?;

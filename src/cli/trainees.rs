@@ -2,8 +2,10 @@
 
 use std::io::{BufRead, IsTerminal, Read};
 
+use rehearse::l10n::{Arg, Lang, Messages};
 use rehearse::records::roster::{self, Pin, RosterError};
 use rehearse::records::{Key, Store, format_ms, printable};
+use rehearse::report::pad;
 
 use super::Failure;
 use super::records::DbArgs;
@@ -41,64 +43,81 @@ pub enum TraineesCommand {
     },
 }
 
-pub(crate) fn run(db: &DbArgs, command: &TraineesCommand) -> Result<u8, Failure> {
+pub(crate) fn run(db: &DbArgs, command: &TraineesCommand, lang: Lang) -> Result<u8, Failure> {
+    let msg = Messages::new(lang);
     if !matches!(command, TraineesCommand::List { .. }) {
         Key::load(db.key_file.as_deref())
-            .map_err(|e| Failure::input(format!("changing the roster needs the trainer's record key: {e}")))?;
+            .map_err(|e| Failure::input(msg.with("trainees-needs-key", &[("why", e.to_string().into())])))?;
     }
     let mut store = Store::open(&db.spec()).map_err(|e| Failure::input(e.to_string()))?;
     let refused = |e: RosterError| Failure::input(e.to_string());
+    let named = |id: &str, name: &str, id_value: String| {
+        msg.with(id, &[("name", printable(name, 80).into()), ("id", id_value.into())])
+    };
     match command {
         TraineesCommand::Add { name } => {
-            let pin = new_pin(&format!("PIN for {}", printable(name, 40)))?;
+            let pin = new_pin(&msg, "trainees-pin-prompt", name)?;
             let t = roster::add(&mut store, name, &pin).map_err(refused)?;
-            println!("added {} (id {})", printable(&t.name, 80), t.id);
+            println!("{}", named("trainees-added", &t.name, t.id.to_string()));
         }
-        TraineesCommand::List { all } => list(&mut store, *all)?,
+        TraineesCommand::List { all } => list(&msg, &mut store, *all)?,
         TraineesCommand::Remove { who } => {
             let t = roster::remove(&mut store, who).map_err(refused)?;
-            println!("removed {} (id {}); their records stay", printable(&t.name, 80), t.id);
+            println!("{}", named("trainees-removed", &t.name, t.id.to_string()));
         }
         TraineesCommand::ResetPin { who } => {
-            let pin = new_pin(&format!("new PIN for {}", printable(who, 40)))?;
+            let pin = new_pin(&msg, "trainees-new-pin-prompt", who)?;
             let t = roster::reset_pin(&mut store, who, &pin).map_err(refused)?;
-            println!("new PIN set for {} (id {})", printable(&t.name, 80), t.id);
+            println!("{}", named("trainees-pin-set", &t.name, t.id.to_string()));
         }
         TraineesCommand::Rename { who, new_name } => {
             let t = roster::rename(&mut store, who, new_name).map_err(refused)?;
-            println!("{} (id {}) is now shown as {}", printable(who, 80), t.id, printable(&t.name, 80));
+            println!(
+                "{}",
+                msg.with(
+                    "trainees-renamed",
+                    &[
+                        ("old", printable(who, 80).into()),
+                        ("id", t.id.to_string().into()),
+                        ("name", printable(&t.name, 80).into())
+                    ]
+                )
+            );
         }
     }
     Ok(0)
 }
 
-fn list(store: &mut Store, all: bool) -> Result<(), Failure> {
+fn list(msg: &Messages, store: &mut Store, all: bool) -> Result<(), Failure> {
     let roster = store.roster().map_err(|e| Failure::input(e.to_string()))?;
     let shown: Vec<_> = roster.iter().filter(|t| all || t.is_active()).collect();
     if shown.is_empty() {
-        println!("the roster is empty: add trainees with `rehearse trainees add NAME`");
+        println!("{}", msg.get("trainees-empty"));
         return Ok(());
     }
     let now = rehearse::records::now_ms();
+    let date = |ms: i64| -> Arg { format_ms(ms).into() };
     for t in shown {
         let status = match (t.removed_at, t.paused_until > now) {
-            (Some(at), _) => format!("removed {}", format_ms(at)),
-            (None, true) => format!("paused until {} (wrong PINs)", format_ms(t.paused_until)),
-            (None, false) => "active".to_string(),
+            (Some(at), _) => msg.with("trainees-status-removed", &[("date", date(at))]),
+            (None, true) => msg.with("trainees-status-paused", &[("date", date(t.paused_until))]),
+            (None, false) => msg.get("trainees-status-active"),
         };
-        println!("{}  {:<32}  added {}  {status}", t.id, printable(&t.name, 32), format_ms(t.added_at));
+        let added = msg.with("trainees-added-on", &[("date", date(t.added_at))]);
+        println!("{}  {}  {added}  {status}", t.id, pad(&printable(&t.name, 32), 32));
     }
     Ok(())
 }
 
-/// Ask for a new PIN: twice, without echo, at a terminal; one line when the input is piped.
-fn new_pin(prompt: &str) -> Result<Pin, Failure> {
-    let typed = read_pin(&format!("{prompt} (4–12 digits): "))?;
+/// Ask for a new PIN for `name` (prompt `prompt_id`): twice, without echo, at a terminal; one
+/// line when the input is piped.
+fn new_pin(msg: &Messages, prompt_id: &str, name: &str) -> Result<Pin, Failure> {
+    let typed = read_pin(&msg.with(prompt_id, &[("name", printable(name, 40).into())]))?;
     let pin = Pin::parse(&typed).map_err(|e| Failure::input(e.to_string()))?;
     if std::io::stdin().is_terminal() {
-        let again = read_pin("the same PIN again: ")?;
+        let again = read_pin(&msg.get("trainees-pin-again"))?;
         if Pin::parse(&again).ok() != Some(pin.clone()) {
-            return Err(Failure::input("the two PINs differ; nothing was changed"));
+            return Err(Failure::input(msg.get("trainees-pins-differ")));
         }
     }
     Ok(pin)

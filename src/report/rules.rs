@@ -6,7 +6,10 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
+use super::{outcome_words, pad, right, width};
+use crate::l10n::Messages;
 use crate::records::{Replayer, Store, Stored, printable};
+use crate::scenario::Outcome;
 use crate::score::Verdict;
 
 /// One rule's record in a scenario.
@@ -130,36 +133,82 @@ pub fn analyse(store: &mut Store, records: &[Stored]) -> Vec<ScenarioRules> {
         .collect()
 }
 
-/// The analytics as text.
-pub fn table(month: &str, all: &[ScenarioRules]) -> String {
-    let mut out = format!("Rules report, {month}\n");
+/// The analytics as text in `msg`'s language; `rule_title` names a rule for people (its id
+/// when it returns `None`).
+pub fn table(
+    msg: &Messages,
+    month: &str,
+    all: &[ScenarioRules],
+    rule_title: &dyn Fn(&str) -> Option<String>,
+) -> String {
+    let mut out = format!("{}\n", msg.with("rules-report-heading", &[("month", month.into())]));
     if all.is_empty() {
-        out.push_str("  (no sessions this month)\n");
+        let _ = writeln!(out, "  {}", msg.get("rules-report-no-sessions"));
     }
+    // Each number column as wide as its heading (at least 6).
+    let columns = ["rules-report-column-broken", "rules-report-column-applied", "rules-report-column-rate"].map(|id| {
+        let heading = msg.get(id);
+        let columns = width(&heading).max(6);
+        (heading, columns)
+    });
     for s in all {
-        let _ =
-            writeln!(out, "\n{} [{}] ({} sessions)", printable(&s.title, 60), printable(&s.scenario, 40), s.sessions);
-        let _ = writeln!(out, "  {:<28} {:>8} {:>8} {:>6}", "rule", "broken", "applied", "rate");
-        for r in s.rules.iter().filter(|r| r.applied > 0) {
+        let _ = writeln!(
+            out,
+            "\n{}",
+            msg.with(
+                "rules-report-scenario",
+                &[
+                    ("title", printable(&s.title, 60).into()),
+                    ("id", printable(&s.scenario, 40).into()),
+                    ("sessions", s.sessions.into()),
+                ]
+            )
+        );
+        let names: Vec<(String, &RuleLine)> = s
+            .rules
+            .iter()
+            .filter(|r| r.applied > 0)
+            .map(|r| (printable(&rule_title(&r.rule).unwrap_or_else(|| r.rule.clone()), 60), r))
+            .collect();
+        let rule_heading = msg.get("rules-report-column-rule");
+        let name_width = names.iter().map(|(n, _)| width(n)).chain([width(&rule_heading), 28]).max().unwrap_or(28);
+        let mut heading = format!("  {}", pad(&rule_heading, name_width));
+        for (text, w) in &columns {
+            heading.push_str(&format!(" {}", right(text, *w)));
+        }
+        let _ = writeln!(out, "{}", heading.trim_end());
+        for (name, r) in &names {
+            let rate = format!("{}%", msg.number(r.fail_rate * 100.0, 0));
             let _ = writeln!(
                 out,
-                "  {:<28} {:>8} {:>8} {:>5.0}%",
-                printable(&r.rule, 28),
-                r.failed,
-                r.applied,
-                r.fail_rate * 100.0
+                "  {} {} {} {}",
+                pad(name, name_width),
+                right(&r.failed.to_string(), columns[0].1),
+                right(&r.applied.to_string(), columns[1].1),
+                right(&rate, columns[2].1)
             );
         }
+        let separator = msg.get("list-separator");
         if !s.first_slips.is_empty() {
             let spots: Vec<String> =
                 s.first_slips.iter().map(|p| format!("{} ({})", printable(&p.id, 40), p.sessions)).collect();
-            let _ = writeln!(out, "  first broken rule at: {}", spots.join(", "));
+            let _ = writeln!(
+                out,
+                "  {}",
+                msg.with("rules-report-first-slips", &[("spots", spots.join(&separator).into())])
+            );
         }
-        let ends: Vec<String> =
-            s.endings.iter().map(|(p, o)| format!("{} [{o}] ({})", printable(&p.id, 40), p.sessions)).collect();
-        let _ = writeln!(out, "  endings: {}", ends.join(", "));
+        let ends: Vec<String> = s
+            .endings
+            .iter()
+            .map(|(p, o)| {
+                let outcome = Outcome::from_name(o).map_or_else(|| o.clone(), |o| outcome_words(msg, o));
+                format!("{} [{outcome}] ({})", printable(&p.id, 40), p.sessions)
+            })
+            .collect();
+        let _ = writeln!(out, "  {}", msg.with("rules-report-endings", &[("endings", ends.join(&separator).into())]));
         if s.not_replayed > 0 {
-            let _ = writeln!(out, "  ({} session(s) could not be replayed to place them in the graph)", s.not_replayed);
+            let _ = writeln!(out, "  {}", msg.with("rules-report-not-replayed", &[("count", s.not_replayed.into())]));
         }
     }
     out

@@ -43,6 +43,13 @@ impl Outcome {
             Outcome::Lost => "lost",
         }
     }
+
+    /// The outcome [`Outcome::as_str`] names, if any.
+    pub fn from_name(name: &str) -> Option<Outcome> {
+        [Outcome::Retained, Outcome::Referred, Outcome::Escalated, Outcome::Lost]
+            .into_iter()
+            .find(|o| o.as_str() == name)
+    }
 }
 
 /// A whole scenario file.

@@ -382,3 +382,48 @@ analyze-problem-longest = най-добрата реплика е най-дъл�
 analyze-problem-correlation = общият резултат и удовлетвореността подреждат случайните игри сходно само с корелация { $value } (цел: поне { $min })
 analyze-problem-no-variation = удовлетвореността или общият резултат не се променят при случайните игри
 analyze-problem-family = „{ $family }“ не може да се провали самостоятелно: няма път с резултат ≤ { $low } в тази категория и ≥ { $high } във всяка друга (най-близкият: --choices { $choices })
+
+## Анализи за обучителите (`rehearse report rules`)
+rules-report-heading = Отчет по правилата за { $month }
+rules-report-no-sessions = (през този месец няма сесии)
+# Заглавие на сценарий: името му, идентификаторът му в квадратни скоби и броят на сесиите.
+rules-report-scenario = { $title } [{ $id }] ({ $sessions ->
+    [one] { $sessions } сесия
+   *[other] { $sessions } сесии
+})
+rules-report-column-rule = правило
+rules-report-column-broken = нарушено
+rules-report-column-applied = приложимо
+rules-report-column-rate = дял
+# Къде сесиите за първи път са нарушили правило: точки от разговора по идентификатор, всяка с броя си сесии.
+rules-report-first-slips = къде за първи път е нарушено правило: { $spots }
+# Достигнатите завършеци: идентификатор на завършека [резултат] (сесии).
+rules-report-endings = завършеци: { $endings }
+rules-report-not-replayed = ({ $count ->
+    [one] { $count } сесия не можа да бъде възпроизведена, за да се определи мястото ѝ в графа на разговора
+   *[other] { $count } сесии не можаха да бъдат възпроизведени, за да се определи мястото им в графа на разговора
+})
+
+## Списъкът на обучаемите и възложените за месеца сценарии (`rehearse trainees`, `rehearse assign`, за обучителите)
+trainees-needs-key = промените в списъка на обучаемите изискват ключа за записите на обучителя: { $why }
+# Подкана преди въвеждане на ПИН (в терминала не се показва).
+trainees-pin-prompt = ПИН за { $name } (4–12 цифри):{" "}
+trainees-new-pin-prompt = нов ПИН за { $name } (4–12 цифри):{" "}
+trainees-pin-again = въведете същия ПИН още веднъж:{" "}
+trainees-pins-differ = двата ПИН кода се различават; нищо не е променено
+trainees-added = добавен обучаем: { $name } (идентификатор { $id })
+trainees-removed = премахнат обучаем: { $name } (идентификатор { $id }); записите на обучаемия се запазват
+trainees-pin-set = зададен е нов ПИН за { $name } (идентификатор { $id })
+trainees-renamed = { $old } (идентификатор { $id }) вече се показва като { $name }
+trainees-empty = списъкът на обучаемите е празен: добавете обучаеми с `rehearse trainees add NAME`
+# Ред от `rehearse trainees list`: идентификатор, име, кога е добавен, състояние.
+trainees-added-on = добавен на { $date }
+trainees-status-removed = премахнат на { $date }
+trainees-status-paused = входът е спрян до { $date } (грешни ПИН кодове)
+trainees-status-active = активен
+assign-needs-key = възлагането на сценарии изисква ключа за записите на обучителя: { $why }
+assign-none = за { $month } няма възложени сценарии: класирането отчита всички сценарии, по които е имало оценяване
+assign-shown = { $month }: { $ids }
+assign-by-id = възлагайте сценариите по идентификатор (`{ $id }`), а не по път до файла
+assign-cleared = { $month }: възложените сценарии са премахнати; класирането отчита всички сценарии, по които е имало оценяване
+assign-set = { $month }: възложени — { $ids }; класирането осреднява резултатите само по възложените сценарии

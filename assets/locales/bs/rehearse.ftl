@@ -376,3 +376,50 @@ analyze-problem-longest = najbolji odgovor je ujedno i najduži ponuđeni u { $l
 analyze-problem-correlation = korelacija ranga između ukupnog rezultata i zadovoljstva na nasumičnim igranjima je samo { $value } (cilj: najmanje { $min })
 analyze-problem-no-variation = zadovoljstvo ili ukupni rezultat isti je u svim nasumičnim igranjima
 analyze-problem-family = kategorija „{ $family }“ ne može pasti sama: nema puta s ≤ { $low } u njoj i ≥ { $high } u svakoj drugoj kategoriji (najbliži: --choices { $choices })
+
+## Analitika za trenere (`rehearse report rules`)
+rules-report-heading = Izvještaj o pravilima, { $month }
+rules-report-no-sessions = (ovog mjeseca nema sesija)
+# Naslov scenarija: naziv, njegov ID u uglastim zagradama, broj sesija.
+rules-report-scenario = { $title } [{ $id }] ({ $sessions ->
+    [one] { $sessions } sesija
+    [few] { $sessions } sesije
+   *[other] { $sessions } sesija
+})
+rules-report-column-rule = pravilo
+rules-report-column-broken = prekršeno
+rules-report-column-applied = primijenjeno
+rules-report-column-rate = udio
+# Gdje su sesije prvi put prekršile neko pravilo: mjesta u razgovoru po ID-u, svako s brojem sesija.
+rules-report-first-slips = mjesta prvog kršenja pravila: { $spots }
+# Dostignuti završeci: ID završetka [ishod] (sesije).
+rules-report-endings = završeci: { $endings }
+rules-report-not-replayed = ({ $count ->
+    [one] { $count } sesiju
+    [few] { $count } sesije
+   *[other] { $count } sesija
+} nije bilo moguće ponovo odigrati i smjestiti u graf)
+
+## Spisak polaznika i zadatak za mjesec (`rehearse trainees`, `rehearse assign`, za trenere)
+trainees-needs-key = za izmjene spiska polaznika potreban je trenerov ključ za zapise: { $why }
+# Upit prije unosa PIN-a (u terminalu se ne prikazuje).
+trainees-pin-prompt = PIN za { $name } (4–12 cifara):{" "}
+trainees-new-pin-prompt = novi PIN za { $name } (4–12 cifara):{" "}
+trainees-pin-again = ponovite isti PIN:{" "}
+trainees-pins-differ = uneseni PIN-ovi se razlikuju; ništa nije izmijenjeno
+trainees-added = { $name } je sada na spisku polaznika (ID { $id })
+trainees-removed = { $name } (ID { $id }) više nije na spisku polaznika; dosadašnji zapisi ostaju sačuvani
+trainees-pin-set = postavljen je novi PIN za { $name } (ID { $id })
+trainees-renamed = { $old } (ID { $id }) sada se prikazuje pod imenom { $name }
+trainees-empty = spisak polaznika je prazan: dodajte polaznike naredbom `rehearse trainees add NAME`
+# Red u ispisu `rehearse trainees list`: ID, ime, kada je dodan, status.
+trainees-added-on = na spisku od { $date }
+trainees-status-removed = uklonjen sa spiska { $date }
+trainees-status-paused = prijava onemogućena do { $date } (pogrešni PIN-ovi)
+trainees-status-active = aktivan
+assign-needs-key = za zadavanje scenarija potreban je trenerov ključ za zapise: { $why }
+assign-none = za { $month } nema zadanih scenarija: rang-lista obuhvata sve ocijenjene scenarije
+assign-shown = { $month }: { $ids }
+assign-by-id = scenarije zadajte po ID-u (`{ $id }`), a ne po putanji
+assign-cleared = { $month }: zadani scenariji su uklonjeni; rang-lista obuhvata sve ocijenjene scenarije
+assign-set = { $month }: zadano { $ids }; rang-lista računa prosjek samo za te scenarije

@@ -320,3 +320,48 @@ analyze-problem-longest = the best reply is the longest option at { $longest } o
 analyze-problem-correlation = total and satisfaction rank alike at only { $value } over random plays (at least { $min } wanted)
 analyze-problem-no-variation = satisfaction or the total does not vary over random plays
 analyze-problem-family = “{ $family }” cannot fail on its own: no path scores ≤ { $low } on it and ≥ { $high } on every other family (closest: --choices { $choices })
+
+## Trainer analytics (`rehearse report rules`)
+rules-report-heading = Rules report, { $month }
+rules-report-no-sessions = (no sessions this month)
+# A scenario's heading: its title, its id in brackets, the number of sessions.
+rules-report-scenario = { $title } [{ $id }] ({ $sessions ->
+    [one] { $sessions } session
+   *[other] { $sessions } sessions
+})
+rules-report-column-rule = rule
+rules-report-column-broken = broken
+rules-report-column-applied = applied
+rules-report-column-rate = rate
+# Where sessions first broke a rule: points of the conversation by id, each with its number of sessions.
+rules-report-first-slips = first broken rule at: { $spots }
+# The endings reached: ending id [outcome] (sessions).
+rules-report-endings = endings: { $endings }
+rules-report-not-replayed = ({ $count ->
+    [one] { $count } session
+   *[other] { $count } sessions
+} could not be replayed to place them in the graph)
+
+## The roster and the month's assignment (`rehearse trainees`, `rehearse assign`, for trainers)
+trainees-needs-key = changing the roster needs the trainer's record key: { $why }
+# Asked before reading a PIN (hidden at a terminal).
+trainees-pin-prompt = PIN for { $name } (4–12 digits):{" "}
+trainees-new-pin-prompt = new PIN for { $name } (4–12 digits):{" "}
+trainees-pin-again = the same PIN again:{" "}
+trainees-pins-differ = the two PINs differ; nothing was changed
+trainees-added = added { $name } (id { $id })
+trainees-removed = removed { $name } (id { $id }); their records stay
+trainees-pin-set = new PIN set for { $name } (id { $id })
+trainees-renamed = { $old } (id { $id }) is now shown as { $name }
+trainees-empty = the roster is empty: add trainees with `rehearse trainees add NAME`
+# A row of `rehearse trainees list`: id, name, when added, status.
+trainees-added-on = added { $date }
+trainees-status-removed = removed { $date }
+trainees-status-paused = paused until { $date } (wrong PINs)
+trainees-status-active = active
+assign-needs-key = assigning scenarios needs the trainer's record key: { $why }
+assign-none = no scenarios assigned for { $month }: the ranking counts every scenario assessed
+assign-shown = { $month }: { $ids }
+assign-by-id = assign scenarios by id (`{ $id }`), not by path
+assign-cleared = { $month }: assignment cleared; the ranking counts every scenario assessed
+assign-set = { $month }: { $ids } assigned; the ranking averages over them

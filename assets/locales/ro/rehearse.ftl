@@ -383,3 +383,50 @@ analyze-problem-longest = cel mai bun răspuns este cea mai lungă variantă în
 analyze-problem-correlation = corelația de rang dintre total și satisfacție pe simulările aleatoare este doar { $value } (se dorește cel puțin { $min })
 analyze-problem-no-variation = satisfacția sau totalul nu variază în simulările aleatoare
 analyze-problem-family = categoria „{ $family }” nu poate pica singură: niciun parcurs nu obține ≤ { $low } la ea și ≥ { $high } la toate celelalte categorii (cel mai apropiat: --choices { $choices })
+
+## Statisticile pentru formatori (`rehearse report rules`)
+rules-report-heading = Raport pe reguli, { $month }
+rules-report-no-sessions = (nicio sesiune în această lună)
+# Titlul unui scenariu: numele lui, id-ul între paranteze drepte, numărul de sesiuni.
+rules-report-scenario = { $title } [{ $id }] ({ $sessions ->
+    [one] { $sessions } sesiune
+    [few] { $sessions } sesiuni
+   *[other] { $sessions } de sesiuni
+})
+rules-report-column-rule = regulă
+rules-report-column-broken = încălcată
+rules-report-column-applied = aplicată
+rules-report-column-rate = rată
+# Unde au încălcat sesiunile prima regulă: punctele conversației, după id, fiecare cu numărul ei de sesiuni.
+rules-report-first-slips = prima regulă încălcată la: { $spots }
+# Finalurile atinse: id-ul finalului [rezultat] (sesiuni).
+rules-report-endings = finaluri: { $endings }
+rules-report-not-replayed = ({ $count ->
+    [one] { $count } sesiune nu a putut fi reluată pentru a fi plasată în graful scenariului
+    [few] { $count } sesiuni nu au putut fi reluate pentru a fi plasate în graful scenariului
+   *[other] { $count } de sesiuni nu au putut fi reluate pentru a fi plasate în graful scenariului
+})
+
+## Lista cursanților și atribuirea lunii (`rehearse trainees`, `rehearse assign`, pentru formatori)
+trainees-needs-key = modificarea listei cursanților necesită cheia formatorului pentru înregistrări: { $why }
+# Cerut înainte de citirea unui PIN (ascuns, în terminal).
+trainees-pin-prompt = PIN pentru { $name } (4–12 cifre):{" "}
+trainees-new-pin-prompt = PIN nou pentru { $name } (4–12 cifre):{" "}
+trainees-pin-again = introduceți din nou același PIN:{" "}
+trainees-pins-differ = cele două PIN-uri diferă; nu s-a modificat nimic
+trainees-added = s-a adăugat { $name } (id { $id })
+trainees-removed = s-a scos { $name } (id { $id }) de pe listă; înregistrările sale se păstrează
+trainees-pin-set = s-a stabilit un PIN nou pentru { $name } (id { $id })
+trainees-renamed = { $old } (id { $id }) apare acum cu numele { $name }
+trainees-empty = lista cursanților este goală: adăugați cursanți cu `rehearse trainees add NAME`
+# Un rând din `rehearse trainees list`: id, nume, data adăugării, stare.
+trainees-added-on = adăugat la { $date }
+trainees-status-removed = scos de pe listă la { $date }
+trainees-status-paused = blocat temporar până la { $date } (PIN-uri greșite)
+trainees-status-active = activ
+assign-needs-key = atribuirea scenariilor necesită cheia formatorului pentru înregistrări: { $why }
+assign-none = niciun scenariu atribuit pentru { $month }: clasamentul ia în calcul toate scenariile evaluate
+assign-shown = { $month }: { $ids }
+assign-by-id = atribuiți scenariile după id (`{ $id }`), nu după calea fișierului
+assign-cleared = { $month }: atribuirea a fost anulată; clasamentul ia în calcul toate scenariile evaluate
+assign-set = { $month }: scenariile atribuite sunt { $ids }; clasamentul face media pe acestea

@@ -317,3 +317,42 @@ analyze-problem-longest = 最佳路线的{ $decisions }个决策点中，有{ $l
 analyze-problem-correlation = 随机作答中，总分与满意度的排名一致程度只有{ $value }（要求不低于{ $min }）
 analyze-problem-no-variation = 随机作答中，满意度或总分没有变化
 analyze-problem-family = “{ $family }”无法单独不及格：没有哪条路线能让该类别≤{ $low }，同时其他每个类别都≥{ $high }（最接近的：--choices { $choices }）
+
+## 培训师分析（`rehearse report rules`）
+rules-report-heading = 规则报告（{ $month }）
+rules-report-no-sessions = （本月没有记录）
+# 场景标题行：标题、方括号里的场景ID、场次。
+rules-report-scenario = { $title } [{ $id }]（{ $sessions }场）
+rules-report-column-rule = 规则
+rules-report-column-broken = 违反
+rules-report-column-applied = 适用
+rules-report-column-rate = 违反率
+# 各场首次违反规则的位置：对话中的节点ID，每个后面是场次。
+rules-report-first-slips = 首次违反规则的位置：{ $spots }
+# 走到的结局：结局ID [结果]（场次）。
+rules-report-endings = 结局：{ $endings }
+rules-report-not-replayed = （有{ $count }场无法重放，未能在对话流程图中定位）
+
+## 学员名单和本月指定场景（`rehearse trainees`、`rehearse assign`，供培训师使用）
+trainees-needs-key = 修改学员名单需要培训师的记录密钥：{ $why }
+# 读取PIN码前的提示（在终端中输入时不显示）。
+trainees-pin-prompt = { $name }的PIN码（4–12位数字）：{" "}
+trainees-new-pin-prompt = { $name }的新PIN码（4–12位数字）：{" "}
+trainees-pin-again = 请再输入一遍同一个PIN码：{" "}
+trainees-pins-differ = 两次输入的PIN码不一致；未做任何更改
+trainees-added = 已添加{ $name }（ID：{ $id }）
+trainees-removed = 已移除{ $name }（ID：{ $id }）；其记录仍然保留
+trainees-pin-set = 已为{ $name }（ID：{ $id }）设置新PIN码
+trainees-renamed = { $old }（ID：{ $id }）现在显示为{ $name }
+trainees-empty = 学员名单为空：请用 `rehearse trainees add NAME` 添加学员
+# `rehearse trainees list` 的一行：ID、姓名、添加时间、状态。
+trainees-added-on = 添加于{ $date }
+trainees-status-removed = 已于{ $date }移除
+trainees-status-paused = 暂停登录至{ $date }（PIN码错误次数过多）
+trainees-status-active = 正常
+assign-needs-key = 设置指定场景需要培训师的记录密钥：{ $why }
+assign-none = { $month }：未指定场景，排名按所有考核过的场景计算
+assign-shown = { $month }：{ $ids }
+assign-by-id = 请按场景ID（`{ $id }`）指定场景，不要用文件路径
+assign-cleared = { $month }：已取消指定场景；排名按所有考核过的场景计算
+assign-set = { $month }：已指定场景 { $ids }；排名按这些场景求平均分
