@@ -100,6 +100,7 @@ fn graph_problems() {
 #[test]
 fn invalid_fact_definitions() {
     check(&scenario("bad_fact_range"), "9:14", "error", "`min: 500` above `max: 100`");
+    check(&scenario("bad_fact_range"), "10:14", "error", "fact `deposit` has `step: 0`: a step is 1 or more");
     check(&scenario("bad_fact_choice"), "10:74", "error", "value `calm` of fact `mood_today` has weight 0");
     check(&scenario("bad_fact_choice"), "10:102", "error", "lists the value `calm` twice");
     check(&scenario("bad_fact_choice"), "11:14", "error", "fact `car` has no values");

@@ -135,8 +135,13 @@ pub fn fact_outcomes(s: &Scenario, rubric: &Rubric) -> Result<Vec<Vec<i64>>, Ana
         .zip(cuts)
         .map(|(f, mut cuts)| match &f.kind {
             FactKind::Choice(cs) => (0..cs.len() as i64).collect(),
-            FactKind::Range { min, max, .. } => {
+            FactKind::Range { min, max, step, .. } => {
+                // Each cut stands for the values from it up: the first one that can be drawn.
+                let step = (*step).max(1);
+                let drawn = |c: i64| min.saturating_add(c.saturating_sub(*min).saturating_add(step - 1) / step * step);
                 cuts.retain(|c| c > min && c <= max);
+                cuts.iter_mut().for_each(|c| *c = drawn(*c));
+                cuts.retain(|c| c <= max);
                 cuts.push(*min);
                 cuts.sort_unstable();
                 cuts.dedup();

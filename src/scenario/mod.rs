@@ -172,6 +172,8 @@ pub enum FactKind {
         min: i64,
         /// Largest.
         max: i64,
+        /// Only every `step`-th number from `min` is drawn (at least 1).
+        step: i64,
         /// How dialogue shows it: [`Factor::ONE`] in the scenario's language, a translation's
         /// currency factor in a translated copy.
         shown: Factor,

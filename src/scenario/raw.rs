@@ -199,6 +199,10 @@ pub enum RawDraw {
         min: i64,
         /// Largest value.
         max: i64,
+        /// Round the number drawn down to `min`, `min + step`, `min + 2 × step`, …: `step: 10`
+        /// for an amount a customer would say in tens. 1 when absent.
+        #[serde(default)]
+        step: Option<i64>,
     },
 }
 

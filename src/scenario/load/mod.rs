@@ -186,11 +186,15 @@ impl Checker<'_> {
                             .collect(),
                     )
                 }
-                RawDraw::Range { min, max } => {
+                RawDraw::Range { min, max, step } => {
                     if min > max {
                         self.error(at, format!("fact `{}` has `min: {min}` above `max: {max}`", f.id));
                     }
-                    FactKind::Range { min: *min, max: *max, shown: Factor::ONE }
+                    let step = step.unwrap_or(1);
+                    if step < 1 {
+                        self.error(at, format!("fact `{}` has `step: {step}`: a step is 1 or more", f.id));
+                    }
+                    FactKind::Range { min: *min, max: *max, step: step.max(1), shown: Factor::ONE }
                 }
             };
             out.push(FactDef { id: f.id.clone(), label: f.label.clone(), kind });
