@@ -117,10 +117,9 @@ impl Translations {
     /// The usable translations of `domain` in `lang` (none when there is no file or it does
     /// not parse). Parsed once, on first use.
     pub fn catalog(&self, lang: Lang, domain: &str) -> &Catalog {
-        static NONE: Catalog = Catalog::EMPTY;
         match self.files.get(&(lang, domain.to_string())).map(|f| f.catalog()) {
             Some(Ok(catalog)) => catalog,
-            _ => &NONE,
+            _ => Catalog::empty(),
         }
     }
 

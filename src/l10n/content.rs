@@ -6,7 +6,7 @@
 //! Only text fields are visited: a translated model has the same nodes, replies, acts, facts and
 //! conditions as the English one, and scores every session identically.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeSet, HashMap};
 
 use crate::rules::Rulebook;
 use crate::scenario::{FactKind, Scenario};
@@ -62,6 +62,14 @@ pub fn placeholders(text: &str) -> BTreeSet<String> {
         }
     }
     found
+}
+
+/// Whether two texts hold the same placeholders (most hold none: no set is built for them).
+fn same_placeholders(a: &str, b: &str) -> bool {
+    match (a.contains('{'), b.contains('{')) {
+        (false, false) => true,
+        _ => placeholders(a) == placeholders(b),
+    }
 }
 
 /// What a walk calls for each translatable field: its id, the text (to read or replace), and
@@ -238,19 +246,23 @@ pub fn rulebook_units(book: &Rulebook) -> Vec<Unit> {
 /// Fuzzy and empty entries are left out, so they fall back to English.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Catalog {
-    entries: BTreeMap<String, (String, String)>,
+    entries: HashMap<String, (String, String)>,
 }
 
 impl Catalog {
     /// No translations.
-    pub const EMPTY: Catalog = Catalog { entries: BTreeMap::new() };
+    pub fn empty() -> &'static Catalog {
+        static EMPTY: std::sync::OnceLock<Catalog> = std::sync::OnceLock::new();
+        EMPTY.get_or_init(Catalog::default)
+    }
 
-    /// The usable entries of a PO file.
+    /// The usable entries of a PO file: translated, not fuzzy, and keeping the English
+    /// placeholders (checked here, once per file, not on every lookup).
     pub fn from_po(file: PoFile) -> Catalog {
         let entries = file
             .entries
             .into_iter()
-            .filter(|e| e.is_translated())
+            .filter(|e| e.is_translated() && same_placeholders(&e.source, &e.translation))
             .map(|e| (e.context, (e.source, e.translation)))
             .collect();
         Catalog { entries }
@@ -259,7 +271,7 @@ impl Catalog {
     /// The translation of `id`, when it was made from this English and keeps its placeholders.
     pub fn lookup(&self, id: &str, english: &str) -> Option<&str> {
         let (source, text) = self.entries.get(id)?;
-        (source == english && placeholders(source) == placeholders(text)).then_some(text.as_str())
+        (source == english).then_some(text.as_str())
     }
 
     /// How many usable entries it has.
