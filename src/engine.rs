@@ -164,7 +164,7 @@ fn draw_fact(f: &FactDef, rng: &mut impl Rng) -> i64 {
             // Drawn from every whole number, then rounded down to the step: a step changes the
             // value, never how much randomness is used, so a seed draws the same outcome
             // (every threshold on the step's grid keeps its side) and the same line variants.
-            let step = step.unsigned_abs().max(1);
+            let step = step.get();
             let span = max.abs_diff(*min).saturating_add(1);
             min.saturating_add_unsigned(below(rng, span) / step * step)
         }

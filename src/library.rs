@@ -8,7 +8,9 @@ use std::sync::Arc;
 
 use crate::diag::{Diagnostic, SourceMap};
 use crate::l10n::Lang;
-use crate::l10n::check::{self as l10n_check, Coverage, LOCALES_DIR, RULEBOOK_DOMAIN, Translations};
+use crate::l10n::check::{
+    self as l10n_check, Coverage, LOCALES_DIR, POLICIES_DOMAIN, RULEBOOK_DOMAIN, TextDomain, Translations,
+};
 use crate::l10n::content::{Catalog, rulebook_units, scenario_units, translate_rulebook, translate_scenario};
 use crate::l10n::po::MAX_PO_BYTES;
 use crate::rules::Rulebook;
@@ -77,17 +79,6 @@ pub struct Library {
     pub diagnostics: Vec<Diagnostic>,
     /// The translations under `locales/`, by language and scenario.
     pub translations: Translations,
-}
-
-/// Texts translated in one PO file beside the scenarios and the rulebook (the policies).
-#[derive(Debug, Clone)]
-pub struct TextDomain {
-    /// The PO file's name without `.po`.
-    pub id: String,
-    /// Its English units.
-    pub units: Vec<crate::l10n::content::Unit>,
-    /// Where the English is (a missing translation is reported there).
-    pub source: PathBuf,
 }
 
 /// A scenario ready to play in one language: the entry with its scenario and rulebook text
@@ -353,7 +344,22 @@ impl Library {
             match loaded {
                 Ok((entry, diags)) => {
                     diagnostics.extend(diags);
-                    if let Some(first) = entries.iter().find(|e| e.scenario.id == entry.scenario.id) {
+                    let reserved = [RULEBOOK_DOMAIN, POLICIES_DOMAIN].contains(&entry.scenario.id.as_str());
+                    if reserved {
+                        // Its translations would share a PO file with the rulebook's or the policies'.
+                        let d = Diagnostic::error(
+                            &file,
+                            None,
+                            format!("scenario id `{}` is reserved: choose another", entry.scenario.id),
+                        );
+                        diagnostics.push(d.clone());
+                        broken.push(Broken {
+                            file,
+                            id: Some(entry.scenario.id.clone()),
+                            facts: None,
+                            diagnostics: vec![d],
+                        });
+                    } else if let Some(first) = entries.iter().find(|e| e.scenario.id == entry.scenario.id) {
                         let d = Diagnostic::error(
                             &file,
                             None,

@@ -11,7 +11,7 @@ use rehearse::analyze;
 use rehearse::engine::Session;
 use rehearse::l10n::check::{RULEBOOK_DOMAIN, po_path};
 use rehearse::l10n::{Lang, Messages, interface_ids, interface_problems, interface_source, po};
-use rehearse::library::{Library, TextDomain};
+use rehearse::library::Library;
 use rehearse::score::score_in;
 
 /// A copy of the shipped library to change.
@@ -301,6 +301,22 @@ fn amounts_show_in_each_languages_currency() {
     let localized = lib.localized(&entry, Lang::Ro);
     let facts = Session::new(entry.scenario.clone(), 1, "x").transcript().facts.clone();
     assert_eq!(localized.entry.scenario.fill("{budget}", &facts), facts[budget].to_string());
+    assert!(localized.fallbacks.contains("fact.budget.factor"), "listed like any text shown in English");
+
+    // A number that is not an amount of money (no `amount: true`) has no factor to translate
+    // and shows as drawn in every language; the factor left in the PO file is orphaned.
+    let ron = dir.path().join("budget_customer.scenario.ron");
+    let text = std::fs::read_to_string(&ron).unwrap();
+    assert!(text.contains(", amount: true)"));
+    std::fs::write(&ron, text.replace(", amount: true)", ")")).unwrap();
+    let lib = Library::load(dir.path()).unwrap();
+    let entry = lib.find("budget_customer").unwrap();
+    let units = rehearse::l10n::content::scenario_units(&entry.scenario, &entry.rubric.rulebook);
+    assert!(!units.iter().any(|u| u.id == "fact.budget.factor"), "no factor for a plain number");
+    let zh = lib.localized(&entry, Lang::Zh);
+    assert_eq!(zh.entry.scenario.fill("{budget}", &facts), facts[budget].to_string());
+    let run = common::rehearse(&["--scenarios", dir.path().to_str().unwrap(), "validate"]);
+    assert!(run.stdout.contains("`fact.budget.factor` is not in the English any more (orphaned)"), "{}", run.stdout);
 }
 
 /// A trainer reads the balance analysis in their language: labels, the policies' names and
@@ -329,10 +345,80 @@ fn the_balance_analysis_speaks_the_chosen_language() {
                 assert!(!run.stdout.contains(english), "{lang}: `{english}` left in English:\n{}", run.stdout);
             }
         }
+        // JSON is for scripts: the same keys and English names in every language.
         let json = common::rehearse(&["--lang", lang.code(), "analyze", "angry_warranty", "--runs", "20", "--json"]);
         let value: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
-        assert_eq!(value["scenario"], "angry_warranty");
+        let names: Vec<&str> =
+            value["policies"].as_array().unwrap().iter().filter_map(|p| p["name"].as_str()).collect();
+        let english: Vec<&str> = policies.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, english, "{lang}");
     }
+    // The table over every scenario: policies and families in the language.
+    let table = common::rehearse(&["--lang", "bg", "analyze", "--runs", "10"]);
+    assert_eq!(table.code, 0, "{}", table.stderr);
+    let bg_policies = analyze::translate_policies(&policies, lib.catalog(Lang::Bg, analyze::POLICIES_DOMAIN)).value;
+    let header = table.stdout.lines().next().unwrap_or_default();
+    for policy in &bg_policies {
+        assert!(header.contains(&policy.name), "{} in {header}", policy.name);
+    }
+    for category in &lib.rulebook_in(Lang::Bg).categories {
+        assert!(table.stdout.contains(&format!("{}: ", category.title)), "{}:\n{}", category.title, table.stdout);
+    }
+}
+
+/// Every balance problem `analyze --check` can report reads in every language: the message
+/// exists there, names the family and the policy as the report does, and leaves no English.
+#[test]
+fn every_balance_problem_reads_in_every_language() {
+    use analyze::BalanceProblem as P;
+    let problems = [
+        P::BestBelow100 { best: 97.5 },
+        P::RandomTooHigh { mean: 55.5 },
+        P::PolicyTooHigh { policy: "Always apologise".into(), mean: 44.5 },
+        P::CappedTooHigh { total: 72.5 },
+        P::LongestTooOften { longest: 9, decisions: 20 },
+        P::WeakCorrelation { correlation: 0.41 },
+        P::NoVariation,
+        P::FamilyCannotFailAlone { category: "listening".into(), closest: vec![2, 1, 3] },
+    ];
+    let english: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert!(
+        english[2].contains("Always apologise") && english[7].contains("listening") && english[7].contains("2,1,3")
+    );
+    for lang in Lang::TRANSLATED {
+        let msg = Messages::new(lang);
+        for id in ["analyze-problem-best", "analyze-problem-family", "analyze-problem-no-variation"] {
+            assert!(msg.has_own(id), "{lang}: {id}");
+        }
+        let family = |_: &str| format!("<family in {lang}>");
+        let policy = |_: &str| format!("<policy in {lang}>");
+        for (problem, in_english) in problems.iter().zip(&english) {
+            let words = problem.describe(&msg, &analyze::ProblemNames { family: &family, policy: &policy });
+            assert_ne!(&words, in_english, "{lang}: {problem:?}");
+            assert!(!words.contains('{') && !words.contains("analyze-"), "{lang}: {words}");
+            match problem {
+                P::PolicyTooHigh { .. } => assert!(words.contains(&policy("")), "{lang}: {words}"),
+                P::FamilyCannotFailAlone { .. } => assert!(words.contains(&family("")), "{lang}: {words}"),
+                _ => {}
+            }
+        }
+    }
+}
+
+/// A scenario may not take an id a translation domain uses: its PO file would be the
+/// rulebook's or the policies'.
+#[test]
+fn scenario_ids_of_translation_domains_are_refused() {
+    let dir = shipped_copy();
+    let text = std::fs::read_to_string(dir.path().join("angry_warranty.scenario.ron")).unwrap();
+    std::fs::write(
+        dir.path().join("policies.scenario.ron"),
+        text.replacen("id: \"angry_warranty\"", "id: \"policies\"", 1),
+    )
+    .unwrap();
+    let run = common::rehearse(&["--scenarios", dir.path().to_str().unwrap(), "validate"]);
+    assert_eq!(run.code, 1);
+    assert!(run.stdout.contains("scenario id `policies` is reserved"), "{}", run.stdout);
 }
 
 /// The trainer's commands answer in the chosen language: the roster, the month's assignment
@@ -483,11 +569,7 @@ fn every_shipped_text_is_translated_in_every_language() {
     let lib = Library::load(&common::scenarios_dir()).unwrap();
     let (policies, problems) = analyze::load_policies(&lib.dir);
     assert!(problems.is_empty(), "{problems:#?}");
-    let policy_domain = TextDomain {
-        id: analyze::POLICIES_DOMAIN.to_string(),
-        units: analyze::policy_units(&policies),
-        source: lib.dir.join(analyze::POLICIES_DIR),
-    };
+    let policy_domain = analyze::policy_domain(&policies, &lib.dir).expect("the shipped policies");
     let (diagnostics, coverage) = lib.check_translations(&[policy_domain]);
     assert!(diagnostics.is_empty(), "{diagnostics:#?}");
     for (lang, c) in coverage {

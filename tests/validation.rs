@@ -101,6 +101,12 @@ fn graph_problems() {
 fn invalid_fact_definitions() {
     check(&scenario("bad_fact_range"), "9:14", "error", "`min: 500` above `max: 100`");
     check(&scenario("bad_fact_range"), "10:14", "error", "fact `deposit` has `step: 0`: a step is 1 or more");
+    check(
+        &scenario("off_grid_step"),
+        "9:14",
+        "warning",
+        "fact `budget`: `max: 605` is not `min` plus a whole number of steps of 10, so the highest value drawn (600) comes up less often",
+    );
     check(&scenario("bad_fact_choice"), "10:74", "error", "value `calm` of fact `mood_today` has weight 0");
     check(&scenario("bad_fact_choice"), "10:102", "error", "lists the value `calm` twice");
     check(&scenario("bad_fact_choice"), "11:14", "error", "fact `car` has no values");

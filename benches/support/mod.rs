@@ -131,7 +131,7 @@ pub fn scenario(id: &str, nodes: usize, seed: u64) -> RawScenario {
             RawFact {
                 id: "budget".into(),
                 label: "Budget: {value}".into(),
-                draw: RawDraw::Range { min: 100, max: 900, step: None },
+                draw: RawDraw::Range { min: 100, max: 900, step: None, amount: false },
             },
         ],
         start: "n0".into(),

@@ -17,6 +17,7 @@ use serde::Serialize;
 use super::{
     AnalyzeError, Extremes, RandomStats, Strategy, fact_outcomes, longest_share, on_big_stack, search, tally_path,
 };
+use crate::l10n::{Arg, Messages};
 use crate::scenario::Scenario;
 use crate::score::Rubric;
 
@@ -139,7 +140,7 @@ impl Balance {
 
     /// The share of best-path decision points where the best reply is the longest (0–1).
     pub fn longest_share(&self) -> f64 {
-        if self.longest.1 == 0 { 0.0 } else { self.longest.0 as f64 / self.longest.1 as f64 }
+        share(self.longest.0, self.longest.1)
     }
 
     /// Every target missed (empty when balanced).
@@ -222,42 +223,73 @@ pub enum BalanceProblem {
     },
 }
 
-impl BalanceProblem {
-    /// The share of decisions, 0–1, for [`BalanceProblem::LongestTooOften`].
-    pub fn share(longest: usize, decisions: usize) -> f64 {
-        if decisions == 0 { 0.0 } else { longest as f64 / decisions as f64 }
-    }
+/// How a report names what a balance problem is about: a rule family by its id, a policy by its
+/// English name.
+pub struct ProblemNames<'a> {
+    /// A family's title in the report's language.
+    pub family: &'a dyn Fn(&str) -> String,
+    /// A policy's name in the report's language.
+    pub policy: &'a dyn Fn(&str) -> String,
 }
 
-impl std::fmt::Display for BalanceProblem {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl BalanceProblem {
+    /// The problem in words, in the language of `msg` (the interface's `analyze-problem-*`
+    /// messages: the only wording, English included).
+    pub fn describe(&self, msg: &Messages, names: &ProblemNames<'_>) -> String {
+        let decimal = |value: f64, digits: usize| Arg::Decimal(value, digits);
+        let percent = |share: f64| Arg::Decimal(share * 100.0, 0);
         match self {
-            BalanceProblem::BestBelow100 { best } => write!(f, "the best total is {best:.1}, not 100"),
+            BalanceProblem::BestBelow100 { best } => msg.with("analyze-problem-best", &[("best", decimal(*best, 1))]),
             BalanceProblem::RandomTooHigh { mean } => {
-                write!(f, "a random trainee averages {mean:.1} (at most {RANDOM_MAX} wanted)")
+                msg.with("analyze-problem-random", &[("mean", decimal(*mean, 1)), ("max", decimal(RANDOM_MAX, 0))])
             }
-            BalanceProblem::PolicyTooHigh { policy, mean } => {
-                write!(f, "the policy \"{policy}\" averages {mean:.1} (at most {POLICY_MAX} wanted)")
-            }
+            BalanceProblem::PolicyTooHigh { policy, mean } => msg.with(
+                "analyze-problem-policy",
+                &[
+                    ("policy", (names.policy)(policy).into()),
+                    ("mean", decimal(*mean, 1)),
+                    ("max", decimal(POLICY_MAX, 0)),
+                ],
+            ),
             BalanceProblem::CappedTooHigh { total } => {
-                write!(f, "a conversation that ends lost or escalated totals {total:.1} (at most {CAPPED_MAX} wanted)")
+                msg.with("analyze-problem-capped", &[("total", decimal(*total, 1)), ("max", decimal(CAPPED_MAX, 0))])
             }
-            BalanceProblem::LongestTooOften { longest, decisions } => write!(
-                f,
-                "the best reply is the longest option at {longest} of {decisions} best-path decision points ({:.0} %, at most {:.0} % wanted)",
-                BalanceProblem::share(*longest, *decisions) * 100.0,
-                LONGEST_SHARE_MAX * 100.0
+            BalanceProblem::LongestTooOften { longest, decisions } => msg.with(
+                "analyze-problem-longest",
+                &[
+                    ("longest", (*longest).into()),
+                    ("decisions", (*decisions).into()),
+                    ("share", percent(share(*longest, *decisions))),
+                    ("max", percent(LONGEST_SHARE_MAX)),
+                ],
             ),
-            BalanceProblem::WeakCorrelation { correlation } => write!(
-                f,
-                "total and satisfaction rank alike at only {correlation:.2} over random plays (at least {CORRELATION_MIN} wanted)"
+            BalanceProblem::WeakCorrelation { correlation } => msg.with(
+                "analyze-problem-correlation",
+                &[("value", decimal(*correlation, 2)), ("min", decimal(CORRELATION_MIN, 1))],
             ),
-            BalanceProblem::NoVariation => write!(f, "satisfaction or the total does not vary over random plays"),
-            BalanceProblem::FamilyCannotFailAlone { category, closest } => write!(
-                f,
-                "`{category}` cannot fail on its own: no path scores ≤ {ALONE_LOW} on it and ≥ {ALONE_HIGH} on every other family (closest: --choices {})",
-                closest.iter().map(ToString::to_string).collect::<Vec<_>>().join(",")
+            BalanceProblem::NoVariation => msg.get("analyze-problem-no-variation"),
+            BalanceProblem::FamilyCannotFailAlone { category, closest } => msg.with(
+                "analyze-problem-family",
+                &[
+                    ("family", (names.family)(category).into()),
+                    ("low", decimal(ALONE_LOW, 0)),
+                    ("high", decimal(ALONE_HIGH, 0)),
+                    ("choices", closest.iter().map(ToString::to_string).collect::<Vec<_>>().join(",").into()),
+                ],
             ),
         }
     }
+}
+
+/// In English, families by id and policies by name (for JSON and logs).
+impl std::fmt::Display for BalanceProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let same = |name: &str| name.to_string();
+        f.write_str(&self.describe(&Messages::english(), &ProblemNames { family: &same, policy: &same }))
+    }
+}
+
+/// `longest` of `decisions` as a share, 0–1 (0 when nothing was decided).
+fn share(longest: usize, decisions: usize) -> f64 {
+    if decisions == 0 { 0.0 } else { longest as f64 / decisions as f64 }
 }

@@ -11,11 +11,11 @@ mod search;
 
 pub use balance::{
     ALONE_HIGH, ALONE_LOW, Balance, BalanceProblem, CAPPED_MAX, CORRELATION_MIN, FamilyAlone, LONGEST_SHARE_MAX,
-    POLICY_MAX, RANDOM_MAX, family_alone,
+    POLICY_MAX, ProblemNames, RANDOM_MAX, family_alone,
 };
 pub use policy::{
-    Length, POLICIES_DIR, POLICIES_DOMAIN, POLICY_SUFFIX, Policy, Strategy, load_policies, policy_files, policy_units,
-    translate_policies,
+    Length, POLICIES_DIR, POLICIES_DOMAIN, POLICY_SUFFIX, Policy, Strategy, load_policies, load_policy_files,
+    policy_domain, policy_files, policy_units, translate_policies,
 };
 
 use rand::SeedableRng;
@@ -133,15 +133,22 @@ pub fn fact_outcomes(s: &Scenario, rubric: &Rubric) -> Result<Vec<Vec<i64>>, Ana
         .facts
         .iter()
         .zip(cuts)
-        .map(|(f, mut cuts)| match &f.kind {
+        .map(|(f, cuts)| match &f.kind {
             FactKind::Choice(cs) => (0..cs.len() as i64).collect(),
             FactKind::Range { min, max, step, .. } => {
-                // Each cut stands for the values from it up: the first one that can be drawn.
-                let step = (*step).max(1);
-                let drawn = |c: i64| min.saturating_add(c.saturating_sub(*min).saturating_add(step - 1) / step * step);
-                cuts.retain(|c| c > min && c <= max);
-                cuts.iter_mut().for_each(|c| *c = drawn(*c));
-                cuts.retain(|c| c <= max);
+                // Each cut stands for the values from it up: the first one that can be drawn
+                // (in i128: no bound of i64 overflows).
+                let step = i128::from(step.get());
+                let first_drawn = |c: i64| {
+                    let from_min = i128::from(c) - i128::from(*min);
+                    i64::try_from(i128::from(*min) + (from_min + step - 1) / step * step).ok()
+                };
+                let mut cuts: Vec<i64> = cuts
+                    .into_iter()
+                    .filter(|c| c > min && c <= max)
+                    .filter_map(first_drawn)
+                    .filter(|c| c <= max)
+                    .collect();
                 cuts.push(*min);
                 cuts.sort_unstable();
                 cuts.dedup();

@@ -21,6 +21,8 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::diag::{Diagnostic, SourceMap};
+pub use crate::l10n::check::POLICIES_DOMAIN;
+use crate::l10n::check::TextDomain;
 use crate::l10n::content::{Catalog, Translated, Unit, Visit, collect_units, swap_translations};
 use crate::rules::{ActSet, Rulebook};
 use crate::scenario::{Scenario, suggest};
@@ -29,8 +31,6 @@ use crate::scenario::{Scenario, suggest};
 pub const POLICY_SUFFIX: &str = ".policy.ron";
 /// The folder of policy files inside a library folder.
 pub const POLICIES_DIR: &str = "policies";
-/// The name the policies' translations use instead of a scenario id (`locales/<lang>/policies.po`).
-pub const POLICIES_DOMAIN: &str = "policies";
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -184,15 +184,30 @@ pub fn translate_policies(policies: &[Policy], catalog: &Catalog) -> Translated<
 /// Every policy of a library folder's `policies/`, and the diagnostics of the files that cannot
 /// be read or parsed.
 pub fn load_policies(library: &Path) -> (Vec<Policy>, Vec<Diagnostic>) {
+    load_policy_files(&policy_files(&library.join(POLICIES_DIR)))
+}
+
+/// The policies of `files`, and the diagnostics of those that cannot be read or parsed.
+pub fn load_policy_files(files: &[PathBuf]) -> (Vec<Policy>, Vec<Diagnostic>) {
     let mut policies = Vec::new();
     let mut problems = Vec::new();
-    for file in policy_files(&library.join(POLICIES_DIR)) {
-        match Policy::load(&file) {
+    for file in files {
+        match Policy::load(file) {
             Ok(policy) => policies.push(policy),
             Err(d) => problems.push(d),
         }
     }
     (policies, problems)
+}
+
+/// The policies' texts as a translation domain of the library in `library` (none without
+/// policies).
+pub fn policy_domain(policies: &[Policy], library: &Path) -> Option<TextDomain> {
+    (!policies.is_empty()).then(|| TextDomain {
+        id: POLICIES_DOMAIN.to_string(),
+        units: policy_units(policies),
+        source: library.join(POLICIES_DIR),
+    })
 }
 
 /// Every `*.policy.ron` file in `dir`, sorted by name (none when the folder does not exist).

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
-use rehearse::analyze::{self, Balance, BalanceProblem, Extremes, Policy, RandomStats, Strategy};
+use rehearse::analyze::{self, Balance, BalanceProblem, Extremes, ProblemNames, RandomStats, Strategy};
 use rehearse::engine::draw_facts;
 use rehearse::l10n::{Arg, Lang, Messages};
 use rehearse::library::{Entry, Library};
@@ -50,8 +50,11 @@ pub struct AnalyzeArgs {
 pub(crate) fn run(dir: &Path, args: &AnalyzeArgs, lang: Lang) -> Result<u8, Failure> {
     let lib = open_library(dir)?;
     let msg = Messages::new(lang);
-    let policies = load_policies(&lib, &args.policy, lang)?;
-    let strategies: Vec<(String, Strategy)> = policies.iter().map(|(p, s)| (p.name.clone(), s.clone())).collect();
+    let advisors = load_advisors(&lib, &args.policy, lang)?;
+    // Measured under their English names, so `--json` and the problems' keys never depend on
+    // the language; the words are looked up when printing.
+    let strategies: Vec<(String, Strategy)> =
+        advisors.iter().map(|a| (a.english.clone(), a.strategy.clone())).collect();
     let entries: Vec<_> = match &args.scenario {
         Some(wanted) => vec![lib.find(wanted)?],
         None => lib.entries.clone(),
@@ -68,13 +71,13 @@ pub(crate) fn run(dir: &Path, args: &AnalyzeArgs, lang: Lang) -> Result<u8, Fail
         if args.json {
             values.push(to_json(entry, &ex, &balance, &problems, args.check));
         } else if args.scenario.is_some() {
-            let report = Report { msg: &msg, entry, policies: &policies };
-            report.print_one(&ex, &balance, &problems, args.check);
+            Report { msg: &msg, entry, advisors: &advisors }.print_one(&ex, &balance, &problems, args.check);
         } else {
+            let report = Report { msg: &msg, entry, advisors: &advisors };
             if n == 0 {
-                print_header(&msg, &balance);
+                report.print_header(&balance);
             }
-            print_row(&msg, entry, &balance, &problems, args.check);
+            report.print_row(&balance, &problems, args.check);
         }
     }
     if args.json {
@@ -84,26 +87,30 @@ pub(crate) fn run(dir: &Path, args: &AnalyzeArgs, lang: Lang) -> Result<u8, Fail
     Ok(u8::from(args.check && failed))
 }
 
+/// A scripted advisor: its English name (the key in `Balance` and JSON), its name and
+/// description in the report's language, and how it picks replies.
+struct Advisor {
+    english: String,
+    name: String,
+    description: String,
+    strategy: Strategy,
+}
+
 /// The policies named on the command line, else the ones shipped beside the scenarios, with
 /// their names and descriptions in `lang`.
-fn load_policies(lib: &Library, files: &[PathBuf], lang: Lang) -> Result<Vec<(Policy, Strategy)>, Failure> {
-    let (policies, mut problems) = if files.is_empty() {
-        analyze::load_policies(&lib.dir)
-    } else {
-        let mut loaded = (Vec::new(), Vec::new());
-        for file in files {
-            match Policy::load(file) {
-                Ok(p) => loaded.0.push(p),
-                Err(d) => loaded.1.push(d),
-            }
-        }
-        loaded
-    };
-    let policies = analyze::translate_policies(&policies, lib.catalog(lang, analyze::POLICIES_DOMAIN)).value;
+fn load_advisors(lib: &Library, files: &[PathBuf], lang: Lang) -> Result<Vec<Advisor>, Failure> {
+    let (policies, mut problems) =
+        if files.is_empty() { analyze::load_policies(&lib.dir) } else { analyze::load_policy_files(files) };
+    let translated = analyze::translate_policies(&policies, lib.catalog(lang, analyze::POLICIES_DOMAIN)).value;
     let mut out = Vec::new();
-    for policy in policies {
+    for (policy, words) in policies.iter().zip(translated) {
         match policy.weights(&lib.rulebook) {
-            Ok(weights) => out.push((policy, weights)),
+            Ok(strategy) => out.push(Advisor {
+                english: policy.name.clone(),
+                name: words.name,
+                description: words.description,
+                strategy,
+            }),
             Err(d) => problems.extend(d),
         }
     }
@@ -148,61 +155,35 @@ fn percent(share: f64) -> Arg {
     Arg::Decimal(share * 100.0, 0)
 }
 
-/// One balance problem in words, in the report's language.
-fn problem_text(msg: &Messages, problem: &BalanceProblem) -> String {
-    match problem {
-        BalanceProblem::BestBelow100 { best } => msg.with("analyze-problem-best", &[("best", Arg::Decimal(*best, 1))]),
-        BalanceProblem::RandomTooHigh { mean } => msg.with(
-            "analyze-problem-random",
-            &[("mean", Arg::Decimal(*mean, 1)), ("max", Arg::Decimal(analyze::RANDOM_MAX, 0))],
-        ),
-        BalanceProblem::PolicyTooHigh { policy, mean } => msg.with(
-            "analyze-problem-policy",
-            &[
-                ("policy", policy.as_str().into()),
-                ("mean", Arg::Decimal(*mean, 1)),
-                ("max", Arg::Decimal(analyze::POLICY_MAX, 0)),
-            ],
-        ),
-        BalanceProblem::CappedTooHigh { total } => msg.with(
-            "analyze-problem-capped",
-            &[("total", Arg::Decimal(*total, 1)), ("max", Arg::Decimal(analyze::CAPPED_MAX, 0))],
-        ),
-        BalanceProblem::LongestTooOften { longest, decisions } => msg.with(
-            "analyze-problem-longest",
-            &[
-                ("longest", (*longest).into()),
-                ("decisions", (*decisions).into()),
-                ("share", percent(BalanceProblem::share(*longest, *decisions))),
-                ("max", percent(analyze::LONGEST_SHARE_MAX)),
-            ],
-        ),
-        BalanceProblem::WeakCorrelation { correlation } => msg.with(
-            "analyze-problem-correlation",
-            &[("value", Arg::Decimal(*correlation, 2)), ("min", Arg::Decimal(analyze::CORRELATION_MIN, 1))],
-        ),
-        BalanceProblem::NoVariation => msg.get("analyze-problem-no-variation"),
-        BalanceProblem::FamilyCannotFailAlone { category, closest } => msg.with(
-            "analyze-problem-family",
-            &[
-                ("family", category.as_str().into()),
-                ("low", Arg::Decimal(analyze::ALONE_LOW, 0)),
-                ("high", Arg::Decimal(analyze::ALONE_HIGH, 0)),
-                ("choices", choices(closest).into()),
-            ],
-        ),
-    }
-}
-
 /// The report on one scenario: label-value lines, the labels as wide as the widest in the
 /// language.
 struct Report<'a> {
     msg: &'a Messages,
     entry: &'a Entry,
-    policies: &'a [(Policy, Strategy)],
+    advisors: &'a [Advisor],
 }
 
 impl Report<'_> {
+    /// A policy measured under its English name, named in the report's language.
+    fn advisor(&self, english: &str) -> Option<&Advisor> {
+        self.advisors.iter().find(|a| a.english == english)
+    }
+
+    fn policy_name(&self, english: &str) -> String {
+        self.advisor(english).map_or_else(|| english.to_string(), |a| a.name.clone())
+    }
+
+    /// A rule family by its title in the report's language.
+    fn family_title(&self, id: &str) -> String {
+        let categories = &self.entry.rubric.rulebook.categories;
+        categories.iter().find(|c| c.id == id).map_or_else(|| id.to_string(), |c| c.title.clone())
+    }
+
+    fn problem(&self, problem: &BalanceProblem) -> String {
+        let (family, policy) = (|id: &str| self.family_title(id), |name: &str| self.policy_name(name));
+        problem.describe(self.msg, &ProblemNames { family: &family, policy: &policy })
+    }
+
     fn print_one(&self, ex: &Extremes, balance: &Balance, problems: &[BalanceProblem], check: bool) {
         let msg = self.msg;
         let s = &self.entry.scenario;
@@ -245,18 +226,18 @@ impl Report<'_> {
             }
         }
         line("analyze-label-random", stats_line(msg, &balance.random));
-        for (name, stats) in &balance.policies {
+        for (english, stats) in &balance.policies {
             line(
                 "analyze-label-policy",
                 msg.with(
                     "analyze-policy-scores",
-                    &[("policy", name.as_str().into()), ("stats", stats_line(msg, stats).into())],
+                    &[("policy", self.policy_name(english).into()), ("stats", stats_line(msg, stats).into())],
                 ),
             );
-            if let Some((policy, _)) = self.policies.iter().find(|(p, _)| &p.name == name)
-                && !policy.description.is_empty()
+            if let Some(advisor) = self.advisor(english)
+                && !advisor.description.is_empty()
             {
-                println!("{}{}", " ".repeat(column + 2), policy.description);
+                println!("{}{}", " ".repeat(column + 2), advisor.description);
             }
         }
         let capped = balance.best_capped.map_or_else(
@@ -303,14 +284,7 @@ impl Report<'_> {
         let (yes, no) = (msg.get("analyze-family-yes"), msg.get("analyze-family-no"));
         let mark_column = width(&yes).max(width(&no)) + 1;
         for f in &balance.families {
-            let title = self
-                .entry
-                .rubric
-                .rulebook
-                .categories
-                .iter()
-                .find(|c| c.id == f.category)
-                .map_or(f.category.as_str(), |c| c.title.as_str());
+            let title = self.family_title(&f.category);
             let scores: Vec<String> = titles
                 .iter()
                 .zip(&f.scores)
@@ -321,7 +295,7 @@ impl Report<'_> {
             let mark = if f.fails_alone { &yes } else { &no };
             println!(
                 "  {}{}{}  --choices {}  ({})",
-                pad(title, title_column),
+                pad(&title, title_column),
                 pad(mark, mark_column),
                 scores.join(&msg.get("list-separator")),
                 choices(&f.path),
@@ -333,7 +307,63 @@ impl Report<'_> {
                 line("analyze-label-balance", msg.get("analyze-balance-ok"));
             }
             for p in problems {
-                line("analyze-label-balance", problem_text(msg, p));
+                line("analyze-label-balance", self.problem(p));
+            }
+        }
+    }
+
+    fn print_header(&self, balance: &Balance) {
+        let msg = self.msg;
+        let mut header = format!(
+            "{} {} {}",
+            pad(&msg.get("analyze-column-scenario"), 22),
+            right(&msg.get("analyze-column-best"), 5),
+            right(&msg.get("analyze-column-random"), 7)
+        );
+        for (english, _) in &balance.policies {
+            let name = self.policy_name(english);
+            header.push_str(&format!(" {}", right(&name, column(&name, 6))));
+        }
+        for (id, least) in
+            [("analyze-column-lost", 6), ("analyze-column-longest", 7), ("analyze-column-correlation", 5)]
+        {
+            header.push_str(&format!(" {}", right(&msg.get(id), least)));
+        }
+        header.push_str(&format!("  {}", msg.get("analyze-column-fails-alone")));
+        println!("{header}");
+    }
+
+    fn print_row(&self, balance: &Balance, problems: &[BalanceProblem], check: bool) {
+        let msg = self.msg;
+        let heading = |id: &str, least: usize| column(&msg.get(id), least);
+        let mut row = format!(
+            "{} {} {}",
+            pad(&shorten(&self.entry.scenario.id, 22), heading("analyze-column-scenario", 22)),
+            right(&msg.number(balance.best, 1), heading("analyze-column-best", 5)),
+            right(&msg.number(balance.random.mean, 1), heading("analyze-column-random", 7))
+        );
+        for (english, stats) in &balance.policies {
+            row.push_str(&format!(" {}", right(&msg.number(stats.mean, 1), column(&self.policy_name(english), 6))));
+        }
+        let lost = balance.best_capped.map_or_else(|| "-".to_string(), |c| msg.number(c, 1));
+        let longest = format!("{}%", msg.number(balance.longest_share() * 100.0, 0));
+        row.push_str(&format!(
+            " {} {} {}",
+            right(&lost, heading("analyze-column-lost", 6)),
+            right(&longest, heading("analyze-column-longest", 7)),
+            right(&correlation(msg, &balance.random), heading("analyze-column-correlation", 5))
+        ));
+        let (yes, no) = (msg.get("analyze-family-yes"), msg.get("analyze-family-no"));
+        let alone: Vec<String> = balance
+            .families
+            .iter()
+            .map(|f| format!("{}: {}", self.family_title(&f.category), if f.fails_alone { &yes } else { &no }))
+            .collect();
+        row.push_str(&format!("  {}", alone.join(&msg.get("list-separator"))));
+        println!("{row}");
+        if check {
+            for p in problems {
+                println!("  {}", self.problem(p));
             }
         }
     }
@@ -342,54 +372,6 @@ impl Report<'_> {
 /// The table's column of a heading or policy name: as wide as its text.
 fn column(text: &str, least: usize) -> usize {
     width(text).max(least)
-}
-
-fn print_header(msg: &Messages, balance: &Balance) {
-    let mut header = format!(
-        "{} {} {}",
-        pad(&msg.get("analyze-column-scenario"), 22),
-        right(&msg.get("analyze-column-best"), 5),
-        right(&msg.get("analyze-column-random"), 7)
-    );
-    for (name, _) in &balance.policies {
-        header.push_str(&format!(" {}", right(name, column(name, 6))));
-    }
-    for (id, least) in [("analyze-column-lost", 6), ("analyze-column-longest", 7), ("analyze-column-correlation", 5)] {
-        header.push_str(&format!(" {}", right(&msg.get(id), least)));
-    }
-    header.push_str(&format!("  {}", msg.get("analyze-column-fails-alone")));
-    println!("{header}");
-}
-
-fn print_row(msg: &Messages, entry: &Entry, balance: &Balance, problems: &[BalanceProblem], check: bool) {
-    let heading = |id: &str, least: usize| column(&msg.get(id), least);
-    let mut row = format!(
-        "{} {} {}",
-        pad(&shorten(&entry.scenario.id, 22), heading("analyze-column-scenario", 22)),
-        right(&msg.number(balance.best, 1), heading("analyze-column-best", 5)),
-        right(&msg.number(balance.random.mean, 1), heading("analyze-column-random", 7))
-    );
-    for (name, stats) in &balance.policies {
-        row.push_str(&format!(" {}", right(&msg.number(stats.mean, 1), column(name, 6))));
-    }
-    let lost = balance.best_capped.map_or_else(|| "-".to_string(), |c| msg.number(c, 1));
-    let longest = format!("{}%", msg.number(balance.longest_share() * 100.0, 0));
-    row.push_str(&format!(
-        " {} {} {}",
-        right(&lost, heading("analyze-column-lost", 6)),
-        right(&longest, heading("analyze-column-longest", 7)),
-        right(&correlation(msg, &balance.random), heading("analyze-column-correlation", 5))
-    ));
-    let (yes, no) = (msg.get("analyze-family-yes"), msg.get("analyze-family-no"));
-    let alone: Vec<String> =
-        balance.families.iter().map(|f| format!("{}:{}", f.category, if f.fails_alone { &yes } else { &no })).collect();
-    row.push_str(&format!("  {}", alone.join(" ")));
-    println!("{row}");
-    if check {
-        for p in problems {
-            println!("  {}", problem_text(msg, p));
-        }
-    }
 }
 
 fn to_json(entry: &Entry, ex: &Extremes, balance: &Balance, problems: &[BalanceProblem], check: bool) -> Value {

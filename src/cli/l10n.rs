@@ -73,10 +73,10 @@ fn update(dir: &Path, langs: &[String]) -> Result<u8, Failure> {
             code: 1,
         });
     }
-    if !policies.is_empty() {
+    if let Some(domain) = analyze::policy_domain(&policies, dir) {
         let intro =
             vec!["The scripted advisors `rehearse analyze` plays to check that no trick scores well.".to_string()];
-        domains.push((analyze::POLICIES_DOMAIN.to_string(), analyze::policy_units(&policies), intro));
+        domains.push((domain.id, domain.units, intro));
     }
     for (domain, units, intro) in &domains {
         write(&template_path(dir, domain), &po::write(&check::template(units, &project(domain), intro)))?;

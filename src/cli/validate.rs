@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use rehearse::analyze;
 use rehearse::diag::{Diagnostic, SourceMap};
-use rehearse::library::{self, Entry, Library, RULEBOOK_FILE, TextDomain};
+use rehearse::library::{self, Entry, Library, RULEBOOK_FILE};
 
 use super::Failure;
 
@@ -31,15 +31,7 @@ pub(crate) fn run(default_dir: &Path, paths: &[PathBuf]) -> Result<u8, Failure> 
                             diags.extend(d);
                         }
                     }
-                    let extra: Vec<TextDomain> = if policies.is_empty() {
-                        Vec::new()
-                    } else {
-                        vec![TextDomain {
-                            id: analyze::POLICIES_DOMAIN.to_string(),
-                            units: analyze::policy_units(&policies),
-                            source: path.join(analyze::POLICIES_DIR),
-                        }]
-                    };
+                    let extra: Vec<_> = analyze::policy_domain(&policies, path).into_iter().collect();
                     let (found, coverage) = lib.check_translations(&extra);
                     diags.extend(found);
                     files += lib.translations.domains().count();

@@ -9,13 +9,26 @@ use crate::diag::{Diagnostic, Position, SourceMap};
 use crate::scenario::Factor;
 
 use super::Lang;
-use super::content::{Catalog, Unit, placeholders};
+use super::content::{Catalog, Unit, UnitKind, placeholders};
 use super::po::{self, PoEntry, PoFile};
 
 /// The folder of translations inside a library folder.
 pub const LOCALES_DIR: &str = "locales";
 /// The name translations of the rulebook use instead of a scenario id.
 pub const RULEBOOK_DOMAIN: &str = "rulebook";
+/// The name the analysis policies' translations use (`locales/<lang>/policies.po`).
+pub const POLICIES_DOMAIN: &str = "policies";
+
+/// Texts translated in one PO file beside the scenarios and the rulebook (the policies).
+#[derive(Debug, Clone)]
+pub struct TextDomain {
+    /// The PO file's name without `.po`.
+    pub id: String,
+    /// Its English units.
+    pub units: Vec<Unit>,
+    /// Where the English is (a missing translation is reported there).
+    pub source: PathBuf,
+}
 /// The flag that makes `msgfmt --check-format` compare `{name}` placeholders.
 pub const BRACE_FORMAT: &str = "python-brace-format";
 
@@ -253,7 +266,7 @@ pub fn check(
             ));
             continue;
         }
-        if unit.is_factor()
+        if unit.kind == UnitKind::Factor
             && let Err(e) = entry.translation.parse::<Factor>()
         {
             diagnostics.push(Diagnostic::error(

@@ -9,7 +9,7 @@
 use std::collections::{BTreeSet, HashMap};
 
 use crate::rules::Rulebook;
-use crate::scenario::{FactKind, Scenario};
+use crate::scenario::{FactKind, Factor, Scenario};
 
 use super::po::PoFile;
 
@@ -22,6 +22,17 @@ pub struct Unit {
     pub source: String,
     /// What the translator needs to know: where it appears, who speaks, the reply's acts.
     pub note: String,
+    /// Words, or a number the program reads.
+    pub kind: UnitKind,
+}
+
+/// What a unit's translation is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnitKind {
+    /// Words shown to people.
+    Text,
+    /// An amount fact's currency [`Factor`](crate::scenario::Factor): a number, checked as one.
+    Factor,
 }
 
 impl Unit {
@@ -29,18 +40,21 @@ impl Unit {
     pub fn has_placeholders(&self) -> bool {
         !placeholders(&self.source).is_empty()
     }
-
-    /// Whether the unit is a number fact's currency [`Factor`](crate::scenario::Factor), not words.
-    pub fn is_factor(&self) -> bool {
-        self.id.starts_with("fact.") && self.id.ends_with(FACTOR_SUFFIX)
-    }
 }
 
-const FACTOR_SUFFIX: &str = ".factor";
-
-/// The id of a number fact's currency factor: `fact.budget.factor`.
+/// The id of an amount fact's currency factor: `fact.budget.factor`.
 fn factor_id(fact_id: &str) -> String {
-    format!("fact.{fact_id}{FACTOR_SUFFIX}")
+    format!("fact.{fact_id}.factor")
+}
+
+/// The ids of a scenario's currency factors.
+fn factor_ids(scenario: &Scenario) -> BTreeSet<String> {
+    scenario
+        .facts
+        .iter()
+        .filter(|f| matches!(f.kind, FactKind::Range { amount: Some(_), .. }))
+        .map(|f| factor_id(&f.id))
+        .collect()
 }
 
 /// The `{name}` placeholders of a text, sorted, each once.
@@ -96,7 +110,7 @@ pub fn walk_scenario(scenario: &mut Scenario, book: Option<&Rulebook>, visit: &m
         visit(&format!("fact.{fact_id}.label"), &mut fact.label, &|| {
             format!("A hidden fact `{fact_id}` in the trainee's notes once learned; {{value}} is its value.")
         });
-        if let FactKind::Range { shown, .. } = &mut fact.kind {
+        if let FactKind::Range { amount: Some(shown), .. } = &mut fact.kind {
             let mut factor = shown.to_string();
             visit(&factor_id(&fact_id), &mut factor, &|| {
                 format!(
@@ -216,7 +230,7 @@ pub fn collect_units(walk: impl FnOnce(&mut Visit<'_>)) -> Vec<Unit> {
     let mut units = Vec::new();
     walk(&mut |id, text, note| {
         if !text.trim().is_empty() {
-            units.push(Unit { id: id.to_string(), source: text.clone(), note: note() });
+            units.push(Unit { id: id.to_string(), source: text.clone(), note: note(), kind: UnitKind::Text });
         }
     });
     units
@@ -233,7 +247,12 @@ pub fn swap_translations(catalog: &Catalog, walk: impl FnOnce(&mut Visit<'_>)) -
 /// The units of a scenario, in file order.
 pub fn scenario_units(scenario: &Scenario, book: &Rulebook) -> Vec<Unit> {
     let mut copy = scenario.clone();
-    collect_units(|visit| walk_scenario(&mut copy, Some(book), visit))
+    let mut units = collect_units(|visit| walk_scenario(&mut copy, Some(book), visit));
+    let factors = factor_ids(scenario);
+    for unit in units.iter_mut().filter(|u| factors.contains(&u.id)) {
+        unit.kind = UnitKind::Factor;
+    }
+    units
 }
 
 /// The units of the rulebook, in file order.
@@ -297,7 +316,14 @@ pub struct Translated<T> {
 /// A copy of `scenario` with its text from `catalog`.
 pub fn translate_scenario(scenario: &Scenario, catalog: &Catalog) -> Translated<Scenario> {
     let mut value = scenario.clone();
-    let fallbacks = swap_translations(catalog, |visit| walk_scenario(&mut value, None, visit));
+    let mut fallbacks = swap_translations(catalog, |visit| walk_scenario(&mut value, None, visit));
+    // A factor that is not a number keeps the English amounts: listed like any English text.
+    let english = Factor::ONE.to_string();
+    for id in factor_ids(scenario) {
+        if catalog.lookup(&id, &english).is_some_and(|text| text.parse::<Factor>().is_err()) {
+            fallbacks.insert(id);
+        }
+    }
     Translated { value, fallbacks }
 }
 

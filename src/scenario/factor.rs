@@ -8,14 +8,14 @@
 use std::fmt;
 use std::str::FromStr;
 
-/// What one unit of a scenario's amounts is worth in a translation's currency, in thousandths.
+/// What one unit of a scenario's amounts is worth in a translation's currency, in hundredths.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Factor {
-    thousandths: u32,
+    hundredths: u32,
 }
 
 /// The largest factor a translation may set (a currency a thousand times smaller).
-const MAX_THOUSANDTHS: u32 = 1_000_000;
+const MAX_HUNDREDTHS: u32 = 100_000;
 
 /// Why a translation's factor is not usable.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -23,8 +23,8 @@ pub enum FactorError {
     /// Not a plain decimal number.
     #[error("`{0}` is not a number: write a plain number such as 2.5 or 3 (1 keeps the English amounts)")]
     NotANumber(String),
-    /// More precision than amounts need.
-    #[error("`{0}` has more than three decimals")]
+    /// More precision than amounts need (and `1,000` is ambiguous: one, or a thousand?).
+    #[error("`{0}` has more than two decimals: write a factor such as 2.5 or 3.16")]
     TooPrecise(String),
     /// Zero, or more than a thousand.
     #[error("`{0}` is out of range: a factor is above 0 and at most 1000")]
@@ -33,7 +33,7 @@ pub enum FactorError {
 
 impl Factor {
     /// The scenario's own amounts.
-    pub const ONE: Factor = Factor { thousandths: 1000 };
+    pub const ONE: Factor = Factor { hundredths: 100 };
 
     /// `value` as this translation shows it: times the factor, rounded down to a multiple of
     /// ten (so a threshold that converts to a round amount keeps every value on its side); the
@@ -42,8 +42,8 @@ impl Factor {
         if self == Factor::ONE {
             return value;
         }
-        let scaled = i128::from(value) * i128::from(self.thousandths);
-        let tens = scaled.div_euclid(10_000);
+        let scaled = i128::from(value) * i128::from(self.hundredths);
+        let tens = scaled.div_euclid(1_000);
         i64::try_from(tens * 10).unwrap_or(if value < 0 { i64::MIN } else { i64::MAX })
     }
 }
@@ -69,29 +69,29 @@ impl FromStr for Factor {
         if whole.is_empty() || !digits(whole) || !digits(fraction) {
             return Err(not_a_number());
         }
-        if fraction.len() > 3 {
+        if fraction.len() > 2 {
             return Err(FactorError::TooPrecise(trimmed.to_string()));
         }
         let out_of_range = || FactorError::OutOfRange(trimmed.to_string());
         let whole: u32 = whole.parse().map_err(|_| out_of_range())?;
-        let fraction: u32 = format!("{fraction:0<3}").parse().map_err(|_| not_a_number())?;
-        let thousandths = whole.checked_mul(1000).and_then(|w| w.checked_add(fraction)).ok_or_else(out_of_range)?;
-        if thousandths == 0 || thousandths > MAX_THOUSANDTHS {
+        let fraction: u32 = format!("{fraction:0<2}").parse().map_err(|_| not_a_number())?;
+        let hundredths = whole.checked_mul(100).and_then(|w| w.checked_add(fraction)).ok_or_else(out_of_range)?;
+        if hundredths == 0 || hundredths > MAX_HUNDREDTHS {
             return Err(out_of_range());
         }
-        Ok(Factor { thousandths })
+        Ok(Factor { hundredths })
     }
 }
 
 impl fmt::Display for Factor {
-    /// The shortest decimal: `1`, `2.5`, `0.125`.
+    /// The shortest decimal: `1`, `2.5`, `0.25`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let whole = self.thousandths / 1000;
-        let fraction = self.thousandths % 1000;
+        let whole = self.hundredths / 100;
+        let fraction = self.hundredths % 100;
         if fraction == 0 {
             write!(f, "{whole}")
         } else {
-            let digits = format!("{fraction:03}");
+            let digits = format!("{fraction:02}");
             write!(f, "{whole}.{}", digits.trim_end_matches('0'))
         }
     }
@@ -104,7 +104,7 @@ mod tests {
     #[test]
     fn reads_points_and_commas_and_writes_the_shortest_form() {
         for (text, shown) in
-            [("1", "1"), ("2.5", "2.5"), ("2,5", "2.5"), (" 3 ", "3"), ("0.125", "0.125"), ("4.20", "4.2")]
+            [("1", "1"), ("2.5", "2.5"), ("2,5", "2.5"), (" 3 ", "3"), ("0.25", "0.25"), ("4.20", "4.2")]
         {
             let factor: Factor = text.parse().unwrap_or_else(|e| panic!("{text}: {e}"));
             assert_eq!(factor.to_string(), shown);
@@ -117,7 +117,8 @@ mod tests {
         assert!(matches!("".parse::<Factor>(), Err(FactorError::NotANumber(_))));
         assert!(matches!("-2".parse::<Factor>(), Err(FactorError::NotANumber(_))));
         assert!(matches!("2.5 lei".parse::<Factor>(), Err(FactorError::NotANumber(_))));
-        assert!(matches!("1.2345".parse::<Factor>(), Err(FactorError::TooPrecise(_))));
+        assert!(matches!("1.234".parse::<Factor>(), Err(FactorError::TooPrecise(_))));
+        assert!(matches!("1,000".parse::<Factor>(), Err(FactorError::TooPrecise(_))), "one or a thousand?");
         assert!(matches!("0".parse::<Factor>(), Err(FactorError::OutOfRange(_))));
         assert!(matches!("1001".parse::<Factor>(), Err(FactorError::OutOfRange(_))));
         assert!(matches!("99999999999".parse::<Factor>(), Err(FactorError::OutOfRange(_))));

@@ -10,6 +10,7 @@ mod graph;
 mod load;
 pub mod raw;
 
+use std::num::NonZeroU64;
 use std::path::PathBuf;
 
 pub use factor::{Factor, FactorError};
@@ -172,11 +173,12 @@ pub enum FactKind {
         min: i64,
         /// Largest.
         max: i64,
-        /// Only every `step`-th number from `min` is drawn (at least 1).
-        step: i64,
-        /// How dialogue shows it: [`Factor::ONE`] in the scenario's language, a translation's
-        /// currency factor in a translated copy.
-        shown: Factor,
+        /// The number drawn is rounded down to `min + k × step`.
+        step: NonZeroU64,
+        /// For an amount of money, the factor dialogue shows it with: [`Factor::ONE`] in the
+        /// scenario's language, the translation's currency factor in a translated copy. `None`
+        /// for a number that is not money (shown as drawn in every language).
+        amount: Option<Factor>,
     },
 }
 
@@ -203,7 +205,8 @@ impl FactDef {
                 .and_then(|i| cs.get(i))
                 .and_then(|c| c.says.clone())
                 .unwrap_or_else(|| self.value_text(value)),
-            FactKind::Range { shown, .. } => shown.apply(value).to_string(),
+            FactKind::Range { amount: Some(factor), .. } => factor.apply(value).to_string(),
+            FactKind::Range { amount: None, .. } => value.to_string(),
         }
     }
 

@@ -203,6 +203,10 @@ pub enum RawDraw {
         /// for an amount a customer would say in tens. 1 when absent.
         #[serde(default)]
         step: Option<i64>,
+        /// An amount of money: each translation shows it in its own currency, times the factor
+        /// its PO file gives (`fact.<id>.factor`). A count or an age leaves it out.
+        #[serde(default)]
+        amount: bool,
     },
 }
 

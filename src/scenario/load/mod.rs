@@ -1,6 +1,7 @@
 //! Scenario validation: raw file → [`Scenario`], collecting every problem with its position.
 
 use std::collections::HashMap;
+use std::num::NonZeroU64;
 use std::path::Path;
 
 use super::raw::{RawLine, RawNode, RawPressure, RawRing, RawScenario};
@@ -65,6 +66,26 @@ impl Checker<'_> {
     fn warning(&mut self, offset: Option<usize>, message: String) {
         let d = Diagnostic::warning(self.file, self.pos(offset), message);
         self.diags.push(d);
+    }
+
+    /// A number fact's step: 1 when absent; an error below 1; a warning when `max` is not on
+    /// the step's grid from `min` (the top value would be drawn less often than the others).
+    fn range_step(&mut self, at: Option<usize>, fact: &str, (min, max): (i64, i64), step: Option<i64>) -> NonZeroU64 {
+        let Some(step) = step else { return NonZeroU64::MIN };
+        let Some(valid) = u64::try_from(step).ok().and_then(NonZeroU64::new) else {
+            self.error(at, format!("fact `{fact}` has `step: {step}`: a step is 1 or more"));
+            return NonZeroU64::MIN;
+        };
+        if min <= max && max.abs_diff(min) % valid.get() != 0 {
+            self.warning(
+                at,
+                format!(
+                    "fact `{fact}`: `max: {max}` is not `min` plus a whole number of steps of {step}, so the highest value drawn ({}) comes up less often than the others",
+                    max.saturating_sub_unsigned(max.abs_diff(min) % valid.get())
+                ),
+            );
+        }
+        valid
     }
 
     /// Offset of this item's `id: "…"`, reporting a duplicate id.
@@ -186,15 +207,12 @@ impl Checker<'_> {
                             .collect(),
                     )
                 }
-                RawDraw::Range { min, max, step } => {
+                RawDraw::Range { min, max, step, amount } => {
                     if min > max {
                         self.error(at, format!("fact `{}` has `min: {min}` above `max: {max}`", f.id));
                     }
-                    let step = step.unwrap_or(1);
-                    if step < 1 {
-                        self.error(at, format!("fact `{}` has `step: {step}`: a step is 1 or more", f.id));
-                    }
-                    FactKind::Range { min: *min, max: *max, step: step.max(1), shown: Factor::ONE }
+                    let step = self.range_step(at, &f.id, (*min, *max), *step);
+                    FactKind::Range { min: *min, max: *max, step, amount: amount.then_some(Factor::ONE) }
                 }
             };
             out.push(FactDef { id: f.id.clone(), label: f.label.clone(), kind });
