@@ -475,6 +475,52 @@ fn trainer_commands_speak_the_chosen_language() {
     }
 }
 
+/// The debrief's note on the promise rule names the promises this session made, in the
+/// language, not every promise the scenario could have seen made.
+#[test]
+fn the_promise_note_names_only_the_promises_made() {
+    let lib = Library::load(&common::scenarios_dir()).unwrap();
+    let entry = lib.find("competitor_botch").unwrap();
+    assert!(entry.scenario.promises.len() > 3);
+    let mut checked = 0;
+    for seed in 0..400u64 {
+        // A deterministic wander through the graph: a different option pattern per seed.
+        let mut session = Session::new(entry.scenario.clone(), seed, "x");
+        let mut turn = 0u64;
+        while !session.is_finished() && turn < 60 {
+            let count = session.option_count() as u64;
+            session.choose(((seed * 7 + turn * (seed % 5 + 1)) % count + 1) as usize).unwrap();
+            turn += 1;
+        }
+        let transcript = session.transcript().clone();
+        let made: BTreeSet<usize> = transcript
+            .turns
+            .iter()
+            .flat_map(|t| entry.scenario.nodes[t.node as usize].replies[usize::from(t.reply)].promises.made.iter())
+            .collect();
+        if made.len() != 1 {
+            continue;
+        }
+        for lang in Lang::ALL {
+            let localized = lib.localized(&entry, lang);
+            let s = &localized.entry.scenario;
+            let card = score_in(&Messages::new(lang), s, &localized.entry.rubric, &transcript);
+            let rule = card.rules.iter().find(|r| r.id == "E-keep-promises").unwrap();
+            for (i, promise) in s.promises.iter().enumerate() {
+                assert_eq!(
+                    rule.note.contains(&promise.says),
+                    made.contains(&i),
+                    "{lang}, seed {seed}: `{}` in the note `{}`",
+                    promise.says,
+                    rule.note
+                );
+            }
+        }
+        checked += 1;
+    }
+    assert!(checked >= 3, "sessions that made exactly one promise: {checked}");
+}
+
 /// A missing, fuzzy or stale translation shows the English and is listed as a fallback (the
 /// practice screen marks those lines); the rest of the scenario stays translated.
 #[test]

@@ -17,7 +17,7 @@ pub use tracker::ReplyEvents;
 use crate::engine::{Transcript, env, offered_acts, step};
 use crate::l10n::{Arg, Messages};
 use crate::rules::{ActSet, Check, Rulebook};
-use crate::scenario::{Ending, Outcome, Scenario, Target};
+use crate::scenario::{Ending, Outcome, PromiseSet, Scenario, Target};
 use crate::{cond::Env, engine::Position};
 
 /// The version of the scoring rules this program applies. A record keeps the version it was
@@ -267,6 +267,7 @@ pub fn score_in(msg: &Messages, scenario: &Scenario, rubric: &Rubric, transcript
     let ending = ending_of(scenario, transcript);
     let t = Tally::of(rubric, &tracker, ending.map(|e| e.outcome));
     let book = &rubric.rulebook;
+    let wording = Wording { msg, book, scenario, promises: promises_made(scenario, transcript) };
     let evidence_at = |n: u16| {
         transcript.turns.get(usize::from(n).checked_sub(1)?).map(|tr| {
             let reply = &scenario.nodes[tr.node as usize].replies[usize::from(tr.reply)];
@@ -282,7 +283,7 @@ pub fn score_in(msg: &Messages, scenario: &Scenario, rubric: &Rubric, transcript
             let (verdict, turn) = rubric.verdict(&tracker, i);
             let failed = verdict == Verdict::Fail;
             let breach_turns: Vec<u16> = if failed { breaches[i].clone() } else { Vec::new() };
-            let note = note(msg, book, scenario, &rule.check, r, verdict, turn, &breach_turns);
+            let note = note(&wording, &rule.check, r, verdict, turn, &breach_turns);
             RuleResult {
                 id: rule.id.clone(),
                 title: rule.title.clone(),
@@ -326,20 +327,30 @@ pub fn score_in(msg: &Messages, scenario: &Scenario, rubric: &Rubric, transcript
     }
 }
 
+/// The promises a session made, by the replies chosen.
+fn promises_made(scenario: &Scenario, transcript: &Transcript) -> PromiseSet {
+    let mut made = PromiseSet::default();
+    for turn in &transcript.turns {
+        let reply = scenario.nodes.get(turn.node as usize).and_then(|n| n.replies.get(usize::from(turn.reply)));
+        if let Some(reply) = reply {
+            reply.promises.made.iter().for_each(|i| made.insert(i));
+        }
+    }
+    made
+}
+
 /// The verdict in plain words, from the rulebook's act descriptions (no ids), in the language
-/// of `msg`.
-#[allow(clippy::too_many_arguments)]
+/// of the wording.
 fn note(
-    msg: &Messages,
-    book: &Rulebook,
-    scenario: &Scenario,
+    wording: &Wording<'_>,
     check: &Check,
     rule: &RubricRule,
     verdict: Verdict,
     turn: Option<u16>,
     breaches: &[u16],
 ) -> String {
-    let what = describe_in(msg, book, scenario, check);
+    let msg = wording.msg;
+    let what = wording.describe(check);
     match (verdict, turn) {
         (Verdict::NotApplicable, _) if rule.unbreakable => msg.get("note-unbreakable"),
         (Verdict::NotApplicable, _) if !rule.enabled => msg.get("note-disabled"),
@@ -367,59 +378,81 @@ fn turn_list(msg: &Messages, turns: &[u16]) -> String {
 }
 
 /// A check in plain English words, from the rulebook's act descriptions: "Wanted: repeats the
-/// problem back in plain words." Never an act id.
+/// problem back in plain words." Never an act id. A promise rule names every promise the
+/// scenario has.
 pub fn describe(book: &Rulebook, scenario: &Scenario, check: &Check) -> String {
-    describe_in(&Messages::english(), book, scenario, check)
+    let every = PromiseSet(u16::MAX);
+    Wording { msg: &Messages::english(), book, scenario, promises: every }.describe(check)
 }
 
-/// A check in plain words in the language of `msg` (give it the rulebook and scenario in the
-/// same language).
-pub fn describe_in(msg: &Messages, book: &Rulebook, scenario: &Scenario, check: &Check) -> String {
-    let act = |a: &u8| {
-        let text = book.acts.get(usize::from(*a)).map_or("", |a| a.description.as_str());
-        lower_first(text.trim_end_matches(['.', '。']))
-    };
-    let one = |id: &str, a: &u8| msg.with(id, &[("act", act(a).into())]);
-    match check {
-        Check::Eventually(a) => one("check-eventually", a),
-        Check::Never(a) => one("check-never", a),
-        Check::FirstTurn(a) => one("check-first-turn", a),
-        Check::Within { turns, act: a } => {
-            msg.with("check-within", &[("turns", (*turns).into()), ("act", act(a).into())])
-        }
-        Check::WithinSeconds { millis, act: a } => msg.with(
-            "check-within-seconds",
-            &[
-                ("seconds", Arg::Decimal(f64::from(*millis) / 1000.0, usize::from(millis % 1000 != 0))),
-                ("act", act(a).into()),
-            ],
-        ),
-        Check::AtLeast { times, act: a } => {
-            msg.with("check-at-least", &[("times", (*times).into()), ("act", act(a).into())])
-        }
-        Check::Before { first, then } => {
-            msg.with("check-before", &[("first", act(first).into()), ("then", act(then).into())])
-        }
-        Check::BeforeEach { first, then } => {
-            msg.with("check-before-each", &[("first", act(first).into()), ("then", act(then).into())])
-        }
-        Check::KeepPromises => {
-            let promises: Vec<&str> = scenario.promises.iter().map(|p| p.says.as_str()).collect();
-            if promises.is_empty() {
-                msg.get("check-keep-promises")
-            } else {
-                msg.with("check-keep-promises-list", &[("promises", promises.join(&msg.get("list-semicolon")).into())])
+/// What a check is described with: the language, the rulebook and scenario in it, and the
+/// promises a promise rule names (in a debrief, those the session made).
+pub struct Wording<'a> {
+    /// The language.
+    pub msg: &'a Messages,
+    /// The rulebook, in the same language.
+    pub book: &'a Rulebook,
+    /// The scenario, in the same language.
+    pub scenario: &'a Scenario,
+    /// The promises to name.
+    pub promises: PromiseSet,
+}
+
+impl Wording<'_> {
+    /// A check in plain words.
+    pub fn describe(&self, check: &Check) -> String {
+        let (msg, book, scenario) = (self.msg, self.book, self.scenario);
+        let act = |a: &u8| {
+            let text = book.acts.get(usize::from(*a)).map_or("", |a| a.description.as_str());
+            lower_first(text.trim_end_matches(['.', '。']))
+        };
+        let one = |id: &str, a: &u8| msg.with(id, &[("act", act(a).into())]);
+        match check {
+            Check::Eventually(a) => one("check-eventually", a),
+            Check::Never(a) => one("check-never", a),
+            Check::FirstTurn(a) => one("check-first-turn", a),
+            Check::Within { turns, act: a } => {
+                msg.with("check-within", &[("turns", (*turns).into()), ("act", act(a).into())])
             }
+            Check::WithinSeconds { millis, act: a } => msg.with(
+                "check-within-seconds",
+                &[
+                    ("seconds", Arg::Decimal(f64::from(*millis) / 1000.0, usize::from(millis % 1000 != 0))),
+                    ("act", act(a).into()),
+                ],
+            ),
+            Check::AtLeast { times, act: a } => {
+                msg.with("check-at-least", &[("times", (*times).into()), ("act", act(a).into())])
+            }
+            Check::Before { first, then } => {
+                msg.with("check-before", &[("first", act(first).into()), ("then", act(then).into())])
+            }
+            Check::BeforeEach { first, then } => {
+                msg.with("check-before-each", &[("first", act(first).into()), ("then", act(then).into())])
+            }
+            Check::KeepPromises => {
+                let promises: Vec<&str> =
+                    self.promises.iter().filter_map(|i| scenario.promises.get(i)).map(|p| p.says.as_str()).collect();
+                if promises.is_empty() {
+                    msg.get("check-keep-promises")
+                } else {
+                    msg.with(
+                        "check-keep-promises-list",
+                        &[("promises", promises.join(&msg.get("list-semicolon")).into())],
+                    )
+                }
+            }
+            Check::All(cs) => cs.iter().map(|c| self.describe(c)).collect::<Vec<_>>().join(&msg.get("sentence-gap")),
+            Check::Any(cs) => {
+                let parts: Vec<String> = cs.iter().map(|c| self.describe(c)).collect();
+                let gap = msg.get("sentence-gap");
+                msg.with(
+                    "check-any",
+                    &[("checks", parts.join(&format!("{gap}{}{gap}", msg.get("check-any-or"))).into())],
+                )
+            }
+            Check::Not(c) => msg.with("check-not", &[("check", self.describe(c).into())]),
         }
-        Check::All(cs) => {
-            cs.iter().map(|c| describe_in(msg, book, scenario, c)).collect::<Vec<_>>().join(&msg.get("sentence-gap"))
-        }
-        Check::Any(cs) => {
-            let parts: Vec<String> = cs.iter().map(|c| describe_in(msg, book, scenario, c)).collect();
-            let gap = msg.get("sentence-gap");
-            msg.with("check-any", &[("checks", parts.join(&format!("{gap}{}{gap}", msg.get("check-any-or"))).into())])
-        }
-        Check::Not(c) => msg.with("check-not", &[("check", describe_in(msg, book, scenario, c).into())]),
     }
 }
 
