@@ -135,13 +135,9 @@ impl Checker<'_> {
     fn lines(&mut self, raw: &[RawLine], facts: &[FactDef], owner: &str, owner_at: Option<usize>) -> Vec<Line> {
         if raw.is_empty() {
             self.error(owner_at, format!("`{owner}` has no lines in `says`"));
-        } else if raw.iter().all(|l| l.when.is_some()) {
-            self.warning(
-                owner_at,
-                format!("every line of `{owner}` has a condition; when none holds the first is shown"),
-            );
         }
-        raw.iter()
+        let lines: Vec<Line> = raw
+            .iter()
             .map(|l| {
                 let at = self.declare("line", &l.id);
                 self.placeholders(&l.text, facts, at, &l.id);
@@ -158,7 +154,14 @@ impl Checker<'_> {
                 let when = l.when.as_ref().map(|c| self.cond(c, facts, at, &format!("line `{}`", l.id)));
                 Line { id: l.id.clone(), text: l.text.clone(), when }
             })
-            .collect()
+            .collect();
+        if !lines.is_empty() && !lines_cover_every_case(&lines, facts) {
+            self.warning(
+                owner_at,
+                format!("every line of `{owner}` has a condition; when none holds the first is shown"),
+            );
+        }
+        lines
     }
 
     fn facts(&mut self, raw: &RawScenario) -> Vec<FactDef> {
@@ -546,4 +549,25 @@ fn millis(seconds: f32) -> u32 {
 
 fn strs(v: &[String]) -> Vec<&str> {
     v.iter().map(String::as_str).collect()
+}
+
+/// Whether some line of a node is always there to say: one without a condition, or lines whose
+/// conditions on one choice fact together cover every value it can take.
+fn lines_cover_every_case(lines: &[Line], facts: &[FactDef]) -> bool {
+    if lines.iter().any(|l| l.when.is_none()) {
+        return true;
+    }
+    let mut covered: HashMap<usize, Vec<bool>> = HashMap::new();
+    for line in lines {
+        if let Some(Cond::Fact { fact, lo, hi }) = line.when
+            && let Some(FactKind::Choice(values)) = facts.get(fact).map(|f| &f.kind)
+        {
+            let seen = covered.entry(fact).or_insert_with(|| vec![false; values.len()]);
+            for (i, slot) in seen.iter_mut().enumerate() {
+                let value = i as i64;
+                *slot |= lo <= value && value < hi;
+            }
+        }
+    }
+    covered.values().any(|seen| seen.iter().all(|&s| s))
 }
