@@ -10,13 +10,6 @@ use rehearse::analyze::{self, Policy};
 use rehearse::library::Library;
 use serde_json::Value;
 
-/// A copy of the shipped scenario folder in a temporary directory.
-fn shipped_copy() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    common::copy_dir(&common::scenarios_dir(), dir.path());
-    dir
-}
-
 fn with_dir<'a>(dir: &'a Path, args: &[&'a str]) -> Vec<&'a str> {
     let mut all = vec!["--scenarios", dir.to_str().unwrap()];
     all.extend_from_slice(args);
@@ -25,7 +18,7 @@ fn with_dir<'a>(dir: &'a Path, args: &[&'a str]) -> Vec<&'a str> {
 
 #[test]
 fn new_writes_a_skeleton_that_validates_clean_and_plays_to_100() {
-    let lib = shipped_copy();
+    let lib = common::shipped_copy();
     let dir = lib.path();
     let run = rehearse(&with_dir(dir, &["new", "brake_check"]));
     assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
@@ -65,7 +58,7 @@ fn new_writes_a_skeleton_that_validates_clean_and_plays_to_100() {
 
 #[test]
 fn new_never_overwrites_and_refuses_unusable_ids() {
-    let lib = shipped_copy();
+    let lib = common::shipped_copy();
     let dir = lib.path();
     let existing = dir.join("budget_customer.scenario.ron");
     let before = std::fs::read(&existing).unwrap();
@@ -155,7 +148,7 @@ fn graph_writes_a_file_and_names_an_unknown_scenario() {
 
 #[test]
 fn a_policy_plays_the_reply_it_prefers_every_time() {
-    let lib = shipped_copy();
+    let lib = common::shipped_copy();
     let dir = lib.path();
     assert_eq!(rehearse(&with_dir(dir, &["new", "brake_check"])).code, 0);
     let library = Library::load(dir).unwrap();

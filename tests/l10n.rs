@@ -1,25 +1,17 @@
-//! Localisation: the interface's messages in every language, the scenario and rulebook
-//! translations (coverage, positions of every problem, fallback, `l10n update`), and that a
-//! language never changes a score.
+//! Localisation machinery: the interface's messages in every language (ids, variables,
+//! plurals, numbers and dates), and the PO translations of a library (positions of every
+//! problem, fallback to English, `l10n update`, reserved domain names).
+//! `l10n_library.rs` holds the shipped library in every language, `l10n_outputs.rs` what
+//! trainers and managers read.
 
 mod common;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-use rehearse::analyze;
-use rehearse::engine::Session;
 use rehearse::l10n::check::{RULEBOOK_DOMAIN, po_path};
 use rehearse::l10n::{Lang, Messages, interface_ids, interface_problems, interface_source, po};
 use rehearse::library::Library;
-use rehearse::score::score_in;
-
-/// A copy of the shipped library to change.
-fn shipped_copy() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    common::copy_dir(&common::scenarios_dir(), dir.path());
-    dir
-}
 
 /// Each message's `$variables`, from a Fluent source (a message runs until the next line that
 /// starts at column 0).
@@ -163,7 +155,7 @@ fn numbers_dates_and_plurals_follow_each_language() {
 /// file, line and column a translator opens.
 #[test]
 fn validate_names_missing_fuzzy_orphaned_and_mismatched_entries_with_positions() {
-    let lib = shipped_copy();
+    let lib = common::shipped_copy();
     let path = po_path(lib.path(), Lang::Ro, "angry_warranty");
     let mut file = po::parse(&std::fs::read_to_string(&path).unwrap()).unwrap();
     let at = |file: &po::PoFile, id: &str| file.entries.iter().position(|e| e.context == id).unwrap();
@@ -221,195 +213,11 @@ fn validate_names_missing_fuzzy_orphaned_and_mismatched_entries_with_positions()
     assert!(run.stdout.contains(&format!("{po_file}:5:7: error: the string is not closed")), "{}", run.stdout);
 }
 
-/// A number fact (the customer's budget) is shown in each translation's currency: the drawn
-/// value times the file's factor, rounded down to tens, while the conditions keep comparing
-/// the drawn value; a factor that is not a number is an error with its position and the
-/// English amounts show meanwhile.
-#[test]
-fn amounts_show_in_each_languages_currency() {
-    let lib = Library::load(&common::scenarios_dir()).unwrap();
-    let entry = lib.find("budget_customer").unwrap();
-    let budget = entry.scenario.facts.iter().position(|f| f.id == "budget").unwrap();
-    let mut seen = BTreeSet::new();
-    for seed in 0..40u64 {
-        let facts = Session::new(entry.scenario.clone(), seed, "x").transcript().facts.clone();
-        let drawn = facts[budget];
-        assert_eq!(drawn % 10, 0, "the budget is drawn in tens (`step: 10`): {drawn}");
-        assert_eq!(entry.scenario.fill("{budget}", &facts), drawn.to_string(), "English shows the drawn value");
-        for (lang, factor) in [(Lang::Ro, 3.0), (Lang::Bg, 1.0), (Lang::Bs, 1.0), (Lang::Zh, 3.0)] {
-            let localized = lib.localized(&entry, lang);
-            let scenario = &localized.entry.scenario;
-            let shown = scenario.fill("{budget}", &facts);
-            let expected = if factor == 1.0 { drawn } else { ((drawn as f64 * factor) / 10.0).floor() as i64 * 10 };
-            assert_eq!(shown, expected.to_string(), "{lang}: budget {drawn}");
-            assert!(scenario.facts[budget].note(drawn).contains(&shown), "{lang}: the note shows {shown}");
-            // The same draw takes the same branches: the language never changes the graph.
-            assert_eq!(Session::new(scenario.clone(), seed, "x").transcript().facts, facts);
-        }
-        seen.insert(drawn < 400);
-    }
-    assert_eq!(seen.len(), 2, "budgets on both sides of the scenario's threshold were drawn");
-
-    // Replies show the amount too, filled like the customer's lines (the terminal player once
-    // showed "{budget}" raw): along the best path no offered reply keeps a placeholder, and the
-    // one that names the budget names it in lei.
-    let localized = lib.localized(&entry, Lang::Ro);
-    let mut named = false;
-    for seed in 0..4u64 {
-        let facts = Session::new(entry.scenario.clone(), seed, "x").transcript().facts.clone();
-        let lei = localized.entry.scenario.fill("{budget}", &facts);
-        let best = analyze::extremes(&entry.scenario, &entry.rubric, Some(&facts)).unwrap().best_path;
-        let mut session = Session::new(localized.entry.scenario.clone(), seed, "x");
-        for &option in &best {
-            for text in session.option_texts() {
-                assert!(!text.contains('{'), "seed {seed}: {text}");
-                named |= text.contains(&lei);
-            }
-            session.choose(option).unwrap();
-        }
-        let run = common::rehearse(&[
-            "--lang",
-            "ro",
-            "play",
-            "budget_customer",
-            "--seed",
-            &seed.to_string(),
-            "--no-save",
-            "--choices",
-            &best.iter().map(ToString::to_string).collect::<Vec<_>>().join(","),
-        ]);
-        assert_eq!(run.code, 0, "{}", run.stderr);
-        assert!(!run.stdout.contains("{budget}"), "{}", run.stdout);
-    }
-    assert!(named, "a reply offered along the best paths names the budget");
-
-    let dir = shipped_copy();
-    let path = po_path(dir.path(), Lang::Ro, "budget_customer");
-    let text = std::fs::read_to_string(&path).unwrap();
-    let mut file = po::parse(&text).unwrap();
-    let i = file.entries.iter().position(|e| e.context == "fact.budget.factor").unwrap();
-    file.entries[i].translation = "2,5 lei".into();
-    let text = po::write(&file);
-    std::fs::write(&path, &text).unwrap();
-    let line = text.lines().position(|l| l == "msgctxt \"fact.budget.factor\"").unwrap() + 1;
-    let run = common::rehearse(&["--scenarios", dir.path().to_str().unwrap(), "validate"]);
-    assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
-    let expect = format!("{}:{line}:1: error: `fact.budget.factor`: `2,5 lei` is not a number", path.display());
-    assert!(run.stdout.contains(&expect), "expected `{expect}` in:\n{}", run.stdout);
-    let lib = Library::load(dir.path()).unwrap();
-    let entry = lib.find("budget_customer").unwrap();
-    let localized = lib.localized(&entry, Lang::Ro);
-    let facts = Session::new(entry.scenario.clone(), 1, "x").transcript().facts.clone();
-    assert_eq!(localized.entry.scenario.fill("{budget}", &facts), facts[budget].to_string());
-    assert!(localized.fallbacks.contains("fact.budget.factor"), "listed like any text shown in English");
-
-    // A number that is not an amount of money (no `amount: true`) has no factor to translate
-    // and shows as drawn in every language; the factor left in the PO file is orphaned.
-    let ron = dir.path().join("budget_customer.scenario.ron");
-    let text = std::fs::read_to_string(&ron).unwrap();
-    assert!(text.contains(", amount: true)"));
-    std::fs::write(&ron, text.replace(", amount: true)", ")")).unwrap();
-    let lib = Library::load(dir.path()).unwrap();
-    let entry = lib.find("budget_customer").unwrap();
-    let units = rehearse::l10n::content::scenario_units(&entry.scenario, &entry.rubric.rulebook);
-    assert!(!units.iter().any(|u| u.id == "fact.budget.factor"), "no factor for a plain number");
-    let zh = lib.localized(&entry, Lang::Zh);
-    assert_eq!(zh.entry.scenario.fill("{budget}", &facts), facts[budget].to_string());
-    let run = common::rehearse(&["--scenarios", dir.path().to_str().unwrap(), "validate"]);
-    assert!(run.stdout.contains("`fact.budget.factor` is not in the English any more (orphaned)"), "{}", run.stdout);
-}
-
-/// A trainer reads the balance analysis in their language: labels, the policies' names and
-/// descriptions, the rule families and the problems `--check` finds; `--json` stays English.
-#[test]
-fn the_balance_analysis_speaks_the_chosen_language() {
-    let lib = Library::load(&common::scenarios_dir()).unwrap();
-    let (policies, _) = analyze::load_policies(&lib.dir);
-    for lang in Lang::ALL {
-        let msg = Messages::new(lang);
-        let run = common::rehearse(&["--lang", lang.code(), "analyze", "angry_warranty", "--runs", "500", "--check"]);
-        assert_eq!(run.code, 0, "{lang}: {}{}", run.stdout, run.stderr);
-        for label in ["analyze-label-best-path", "analyze-label-longest", "analyze-label-balance"] {
-            assert!(run.stdout.contains(&msg.get(label)), "{lang}: {label} in\n{}", run.stdout);
-        }
-        let translated = analyze::translate_policies(&policies, lib.catalog(lang, analyze::POLICIES_DOMAIN)).value;
-        for policy in &translated {
-            assert!(run.stdout.contains(&policy.name), "{lang}: {} in\n{}", policy.name, run.stdout);
-            assert!(run.stdout.contains(&policy.description), "{lang}: {}", policy.description);
-        }
-        for category in &lib.rulebook_in(lang).categories {
-            assert!(run.stdout.contains(&category.title), "{lang}: {} in\n{}", category.title, run.stdout);
-        }
-        if lang != Lang::En {
-            for english in ["best reply longest", "Always apologise", "each family failing", "Listening"] {
-                assert!(!run.stdout.contains(english), "{lang}: `{english}` left in English:\n{}", run.stdout);
-            }
-        }
-        // JSON is for scripts: the same keys and English names in every language.
-        let json = common::rehearse(&["--lang", lang.code(), "analyze", "angry_warranty", "--runs", "20", "--json"]);
-        let value: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
-        let names: Vec<&str> =
-            value["policies"].as_array().unwrap().iter().filter_map(|p| p["name"].as_str()).collect();
-        let english: Vec<&str> = policies.iter().map(|p| p.name.as_str()).collect();
-        assert_eq!(names, english, "{lang}");
-    }
-    // The table over every scenario: policies and families in the language.
-    let table = common::rehearse(&["--lang", "bg", "analyze", "--runs", "10"]);
-    assert_eq!(table.code, 0, "{}", table.stderr);
-    let bg_policies = analyze::translate_policies(&policies, lib.catalog(Lang::Bg, analyze::POLICIES_DOMAIN)).value;
-    let header = table.stdout.lines().next().unwrap_or_default();
-    for policy in &bg_policies {
-        assert!(header.contains(&policy.name), "{} in {header}", policy.name);
-    }
-    for category in &lib.rulebook_in(Lang::Bg).categories {
-        assert!(table.stdout.contains(&format!("{}: ", category.title)), "{}:\n{}", category.title, table.stdout);
-    }
-}
-
-/// Every balance problem `analyze --check` can report reads in every language: the message
-/// exists there, names the family and the policy as the report does, and leaves no English.
-#[test]
-fn every_balance_problem_reads_in_every_language() {
-    use analyze::BalanceProblem as P;
-    let problems = [
-        P::BestBelow100 { best: 97.5 },
-        P::RandomTooHigh { mean: 55.5 },
-        P::PolicyTooHigh { policy: "Always apologise".into(), mean: 44.5 },
-        P::CappedTooHigh { total: 72.5 },
-        P::LongestTooOften { longest: 9, decisions: 20 },
-        P::WeakCorrelation { correlation: 0.41 },
-        P::NoVariation,
-        P::FamilyCannotFailAlone { category: "listening".into(), closest: vec![2, 1, 3] },
-    ];
-    let english: Vec<String> = problems.iter().map(ToString::to_string).collect();
-    assert!(
-        english[2].contains("Always apologise") && english[7].contains("listening") && english[7].contains("2,1,3")
-    );
-    for lang in Lang::TRANSLATED {
-        let msg = Messages::new(lang);
-        for id in ["analyze-problem-best", "analyze-problem-family", "analyze-problem-no-variation"] {
-            assert!(msg.has_own(id), "{lang}: {id}");
-        }
-        let family = |_: &str| format!("<family in {lang}>");
-        let policy = |_: &str| format!("<policy in {lang}>");
-        for (problem, in_english) in problems.iter().zip(&english) {
-            let words = problem.describe(&msg, &analyze::ProblemNames { family: &family, policy: &policy });
-            assert_ne!(&words, in_english, "{lang}: {problem:?}");
-            assert!(!words.contains('{') && !words.contains("analyze-"), "{lang}: {words}");
-            match problem {
-                P::PolicyTooHigh { .. } => assert!(words.contains(&policy("")), "{lang}: {words}"),
-                P::FamilyCannotFailAlone { .. } => assert!(words.contains(&family("")), "{lang}: {words}"),
-                _ => {}
-            }
-        }
-    }
-}
-
 /// A scenario may not take an id a translation domain uses: its PO file would be the
 /// rulebook's or the policies'.
 #[test]
 fn scenario_ids_of_translation_domains_are_refused() {
-    let dir = shipped_copy();
+    let dir = common::shipped_copy();
     let text = std::fs::read_to_string(dir.path().join("angry_warranty.scenario.ron")).unwrap();
     std::fs::write(
         dir.path().join("policies.scenario.ron"),
@@ -421,111 +229,11 @@ fn scenario_ids_of_translation_domains_are_refused() {
     assert!(run.stdout.contains("scenario id `policies` is reserved"), "{}", run.stdout);
 }
 
-/// The trainer's commands answer in the chosen language: the roster, the month's assignment
-/// and the rules report (rule titles and outcomes as the debrief words them).
-#[test]
-fn trainer_commands_speak_the_chosen_language() {
-    let dir = tempfile::tempdir().unwrap();
-    let key = dir.path().join("trainer.key");
-    std::fs::write(&key, "trainer secret\n").unwrap();
-    let db = dir.path().join("r.db");
-    let (db, key) = (db.to_str().unwrap(), key.to_str().unwrap());
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let run = |lang: Lang, args: &[&str], stdin: &str| {
-        let mut all = vec!["--lang", lang.code()];
-        all.extend_from_slice(args);
-        all.extend(["--db", db, "--key-file", key]);
-        common::rehearse_in(root, &all, Some(stdin))
-    };
-    let played = run(Lang::En, &["play", "angry_warranty", "--seed", "1", "--choices", "4,1,1"], "");
-    assert_eq!(played.code, 0, "{}", played.stderr);
-    let month = rehearse::records::Month::now().to_string();
-    let lib = Library::load(&common::scenarios_dir()).unwrap();
-    for (n, lang) in Lang::ALL.into_iter().enumerate() {
-        let msg = Messages::new(lang);
-        let name = format!("Ana {n}");
-        let added = run(lang, &["trainees", "add", &name], "1234\n");
-        assert_eq!(added.code, 0, "{lang}: {}", added.stderr);
-        // The new trainee's id: the UUID in the answer (its words differ per language).
-        let id = added
-            .stdout
-            .split(|c: char| !(c.is_ascii_hexdigit() || c == '-'))
-            .find(|w| w.len() == 36 && w.matches('-').count() == 4)
-            .unwrap_or_default();
-        let expected = msg.with("trainees-added", &[("name", name.as_str().into()), ("id", id.into())]);
-        assert_eq!(added.stdout.trim_end(), expected, "{lang}");
-        let list = run(lang, &["trainees", "list"], "");
-        assert!(list.stdout.contains(&msg.get("trainees-status-active")), "{lang}: {}", list.stdout);
-        let shown = run(lang, &["assign", "--month", "2030-01"], "");
-        let none = msg.with("assign-none", &[("month", "2030-01".into()), ("ids", "".into())]);
-        assert_eq!(shown.stdout.trim_end(), none, "{lang}");
-        let report = run(lang, &["report", "rules", "--month", &month], "");
-        assert_eq!(report.code, 0, "{lang}: {}", report.stderr);
-        assert!(report.stdout.contains(&msg.with("rules-report-heading", &[("month", month.as_str().into())])));
-        let book = lib.rulebook_in(lang);
-        let titled = book.rules.iter().filter(|r| report.stdout.contains(&r.title)).count();
-        assert!(titled >= 3, "{lang}: rules by their titles in the language:\n{}", report.stdout);
-        let title = lib.localized(&lib.find("angry_warranty").unwrap(), lang).entry.scenario.title.clone();
-        assert!(report.stdout.contains(&title), "{lang}: {title} in\n{}", report.stdout);
-        if lang != Lang::En {
-            for english in ["Rules report", "broken", "endings:", "active"] {
-                assert!(!report.stdout.contains(english) && !list.stdout.contains(english), "{lang}: `{english}`");
-            }
-        }
-    }
-}
-
-/// The debrief's note on the promise rule names the promises this session made, in the
-/// language, not every promise the scenario could have seen made.
-#[test]
-fn the_promise_note_names_only_the_promises_made() {
-    let lib = Library::load(&common::scenarios_dir()).unwrap();
-    let entry = lib.find("competitor_botch").unwrap();
-    assert!(entry.scenario.promises.len() > 3);
-    let mut checked = 0;
-    for seed in 0..400u64 {
-        // A deterministic wander through the graph: a different option pattern per seed.
-        let mut session = Session::new(entry.scenario.clone(), seed, "x");
-        let mut turn = 0u64;
-        while !session.is_finished() && turn < 60 {
-            let count = session.option_count() as u64;
-            session.choose(((seed * 7 + turn * (seed % 5 + 1)) % count + 1) as usize).unwrap();
-            turn += 1;
-        }
-        let transcript = session.transcript().clone();
-        let made: BTreeSet<usize> = transcript
-            .turns
-            .iter()
-            .flat_map(|t| entry.scenario.nodes[t.node as usize].replies[usize::from(t.reply)].promises.made.iter())
-            .collect();
-        if made.len() != 1 {
-            continue;
-        }
-        for lang in Lang::ALL {
-            let localized = lib.localized(&entry, lang);
-            let s = &localized.entry.scenario;
-            let card = score_in(&Messages::new(lang), s, &localized.entry.rubric, &transcript);
-            let rule = card.rules.iter().find(|r| r.id == "E-keep-promises").unwrap();
-            for (i, promise) in s.promises.iter().enumerate() {
-                assert_eq!(
-                    rule.note.contains(&promise.says),
-                    made.contains(&i),
-                    "{lang}, seed {seed}: `{}` in the note `{}`",
-                    promise.says,
-                    rule.note
-                );
-            }
-        }
-        checked += 1;
-    }
-    assert!(checked >= 3, "sessions that made exactly one promise: {checked}");
-}
-
 /// A missing, fuzzy or stale translation shows the English and is listed as a fallback (the
 /// practice screen marks those lines); the rest of the scenario stays translated.
 #[test]
 fn a_missing_or_fuzzy_entry_falls_back_to_english() {
-    let dir = shipped_copy();
+    let dir = common::shipped_copy();
     let path = po_path(dir.path(), Lang::Bg, "angry_warranty");
     let mut file = po::parse(&std::fs::read_to_string(&path).unwrap()).unwrap();
     file.entries.retain(|e| e.context != "arrival.hello");
@@ -552,7 +260,7 @@ fn a_missing_or_fuzzy_entry_falls_back_to_english() {
 /// English beside it, drops an id the English no longer has, and starts new languages on ask.
 #[test]
 fn l10n_update_keeps_translations_and_marks_changed_english_fuzzy() {
-    let dir = shipped_copy();
+    let dir = common::shipped_copy();
     let lib_dir = dir.path().to_str().unwrap().to_string();
     let run = common::rehearse(&["--scenarios", &lib_dir, "l10n", "update"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
@@ -606,195 +314,4 @@ fn l10n_update_keeps_translations_and_marks_changed_english_fuzzy() {
     );
     let run = common::rehearse(&["--scenarios", &lib_dir, "l10n", "update", "--start", "en"]);
     assert_eq!(run.code, 2);
-}
-
-/// The shipped translations: the rulebook and every scenario complete in four languages, with
-/// no fuzzy entry and no problem, and nothing of a scenario falls back to English.
-#[test]
-fn every_shipped_text_is_translated_in_every_language() {
-    let lib = Library::load(&common::scenarios_dir()).unwrap();
-    let (policies, problems) = analyze::load_policies(&lib.dir);
-    assert!(problems.is_empty(), "{problems:#?}");
-    let policy_domain = analyze::policy_domain(&policies, &lib.dir).expect("the shipped policies");
-    let (diagnostics, coverage) = lib.check_translations(&[policy_domain]);
-    assert!(diagnostics.is_empty(), "{diagnostics:#?}");
-    for (lang, c) in coverage {
-        assert_eq!((c.translated, c.fuzzy), (c.total, 0), "{lang}: {c:?}");
-    }
-    let domains: Vec<String> = [RULEBOOK_DOMAIN.to_string(), analyze::POLICIES_DOMAIN.to_string()]
-        .into_iter()
-        .chain(lib.entries.iter().map(|e| e.scenario.id.clone()))
-        .collect();
-    assert_eq!(domains.len(), 12, "the rulebook, the policies and ten scenarios");
-    for lang in Lang::TRANSLATED {
-        let translated = analyze::translate_policies(&policies, lib.catalog(lang, analyze::POLICIES_DOMAIN));
-        assert!(translated.fallbacks.is_empty(), "{lang} policies: {:?}", translated.fallbacks);
-    }
-    for lang in Lang::TRANSLATED {
-        for domain in &domains {
-            let file = lib.translations.get(lang, domain).unwrap_or_else(|| panic!("{lang} {domain}"));
-            let untranslated: Vec<&str> =
-                file.file.entries.iter().filter(|e| !e.is_translated()).map(|e| e.context.as_str()).collect();
-            assert!(untranslated.is_empty(), "{lang} {domain}: {untranslated:?}");
-        }
-        for entry in &lib.entries {
-            let localized = lib.localized(entry, lang);
-            assert!(localized.fallbacks.is_empty(), "{lang} {}: {:?}", entry.scenario.id, localized.fallbacks);
-        }
-    }
-}
-
-/// The language is presentation: the same seed and choices give the same verdicts, category
-/// scores, total and outcome in every language, for every shipped scenario's best path.
-#[test]
-fn the_same_seed_and_choices_score_the_same_in_every_language() {
-    let lib = Library::load(&common::scenarios_dir()).unwrap();
-    let mut compared = 0;
-    for entry in &lib.entries {
-        let mut played = 0;
-        for seed in 0..6u64 {
-            // The best path for the facts this seed draws.
-            let facts = Session::new(entry.scenario.clone(), seed, "x").transcript().facts.clone();
-            let best = analyze::extremes(&entry.scenario, &entry.rubric, Some(&facts)).unwrap().best_path;
-            played += 1;
-            let mut cards = Vec::new();
-            for lang in Lang::ALL {
-                let localized = lib.localized(entry, lang);
-                let mut session = Session::new(localized.entry.scenario.clone(), seed, "Ana");
-                for &option in &best {
-                    session.choose(option).unwrap();
-                }
-                let card = score_in(
-                    &Messages::new(lang),
-                    &localized.entry.scenario,
-                    &localized.entry.rubric,
-                    session.transcript(),
-                );
-                let verdicts: Vec<_> = card.rules.iter().map(|r| (r.id.clone(), r.verdict, r.cost)).collect();
-                cards.push((lang, card.total, card.categories.clone(), card.outcome, card.ending.clone(), verdicts));
-            }
-            let first = &cards[0];
-            for other in &cards[1..] {
-                assert_eq!(
-                    (&first.1, &first.2, &first.3, &first.4, &first.5),
-                    (&other.1, &other.2, &other.3, &other.4, &other.5),
-                    "{} in {} scores as in English",
-                    entry.scenario.id,
-                    other.0
-                );
-            }
-        }
-        assert!(played >= 1, "{}: no session compared", entry.scenario.id);
-        compared += played;
-    }
-    assert_eq!(compared, 60, "sessions compared");
-}
-
-/// "Scores a trainer would sign" holds per language: along each fact outcome's best path, the
-/// best reply is the longest one offered at no more than 40 % of decision points, measured in
-/// the words of that language.
-#[test]
-fn the_best_reply_is_not_the_longest_in_any_language() {
-    let lib = Library::load(&common::scenarios_dir()).unwrap();
-    for entry in &lib.entries {
-        let ex = analyze::extremes(&entry.scenario, &entry.rubric, None).unwrap();
-        for lang in Lang::ALL {
-            let localized = lib.localized(entry, lang);
-            let (longest, decisions) = analyze::longest_share(&localized.entry.scenario, &ex);
-            let share = longest as f64 / decisions.max(1) as f64;
-            assert!(
-                share <= 0.40,
-                "{} in {lang}: the best reply is the longest at {longest} of {decisions} decisions",
-                entry.scenario.id
-            );
-        }
-    }
-}
-
-/// angry_warranty's best path under seed 4, as `play` arguments.
-const BEST_SEED_4: [&str; 3] = ["angry_warranty", "--seed=4", "--choices=3,2,3,1,2,4,1,3,3"];
-
-/// The balance targets hold in every language, not only along the best paths: the shipped
-/// policies (always the longest reply, always apologise, …) score at most 40, because in no
-/// language does the length of a reply give the right one away.
-#[test]
-fn no_policy_beats_the_balance_in_any_language() {
-    let lib = Library::load(&common::scenarios_dir()).unwrap();
-    let policies: Vec<(String, analyze::Strategy)> = analyze::policy_files(&common::scenarios_dir().join("policies"))
-        .iter()
-        .map(|f| {
-            let p = analyze::Policy::load(f).expect("policy parses");
-            (p.name.clone(), p.weights(&lib.rulebook).expect("policy acts exist"))
-        })
-        .collect();
-    assert_eq!(policies.len(), 5);
-    let mut problems = Vec::new();
-    for entry in &lib.entries {
-        let ex = analyze::extremes(&entry.scenario, &entry.rubric, None).expect("exact analysis");
-        for lang in Lang::TRANSLATED {
-            let localized = lib.localized(entry, lang).entry;
-            let (s, rubric) = (&localized.scenario, &localized.rubric);
-            let balance = analyze::Balance::measure(s, rubric, &ex, &policies, 2000, 0).expect("exact analysis");
-            problems.extend(balance.problems().into_iter().map(|p| format!("{} in {lang}: {p}", s.id)));
-        }
-    }
-    assert!(problems.is_empty(), "balance targets missed:\n{}", problems.join("\n"));
-}
-
-/// The debrief a trainee reads is in their language: no English rule title, note or tip.
-#[test]
-fn the_terminal_debrief_speaks_the_chosen_language() {
-    let run = common::rehearse(&["--lang", "ro", "play", BEST_SEED_4[0], BEST_SEED_4[1], BEST_SEED_4[2], "--no-save"]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(!run.stdout.contains("Debrief:") && !run.stdout.contains("Wanted"), "{}", run.stdout);
-    assert!(run.stdout.contains("100,0"), "a decimal comma: {}", run.stdout);
-    let run = common::rehearse(&["--lang", "xx", "list"]);
-    assert_eq!(run.code, 2);
-    assert!(run.stderr.contains("no language `xx`"), "{}", run.stderr);
-}
-
-/// Managers' outputs in the language: the HTML report says which (`lang`), and the xAPI export
-/// carries the scenario's title in every language translated from the English played, and the
-/// session's own language.
-#[test]
-fn reports_and_xapi_carry_the_languages() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("sessions.db");
-    let db = db.to_str().unwrap();
-    let run = common::rehearse(&[
-        "--lang",
-        "bg",
-        "--db",
-        db,
-        "play",
-        BEST_SEED_4[0],
-        BEST_SEED_4[1],
-        BEST_SEED_4[2],
-        "--trainee",
-        "Ana",
-    ]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    let stored =
-        rehearse::records::Store::open(&rehearse::records::DbSpec::Sqlite(db.into())).unwrap().records(None).unwrap();
-    assert_eq!(stored[0].record.language.as_deref(), Some("bg"));
-
-    let run = common::rehearse(&["--lang", "zh", "--db", db, "report", "--format", "html"]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(run.stdout.contains("<html lang=\"zh\">"), "{}", &run.stdout[..200.min(run.stdout.len())]);
-    assert!(!run.stdout.contains("Best employee ranking"), "the page is in Chinese");
-
-    let run = common::rehearse(&["--db", db, "export", "xapi"]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    let statements: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
-    let statement = &statements[0];
-    let name = &statement["object"]["definition"]["name"];
-    assert_eq!(name["en-US"], "The brakes are grinding again");
-    for tag in ["ro-RO", "bg-BG", "bs-BA", "zh-CN"] {
-        assert!(
-            name[tag].as_str().is_some_and(|t| !t.is_empty() && t != "The brakes are grinding again"),
-            "{tag}: {name}"
-        );
-        assert!(statement["object"]["definition"]["description"][tag].is_string(), "{tag}");
-    }
-    assert_eq!(statement["context"]["language"], "bg-BG");
 }

@@ -182,7 +182,7 @@ fn mermaid(s: &Scenario, book: &Rulebook) -> String {
         );
     }
     let _ = writeln!(out, "  style {} stroke-width:3px", mermaid_id(Target::Node(s.start)));
-    for o in [Outcome::Retained, Outcome::Referred, Outcome::Escalated, Outcome::Lost] {
+    for o in Outcome::ALL {
         let _ = writeln!(out, "  classDef {} fill:{},stroke:#333", o.as_str(), outcome_colour(o));
     }
     out

@@ -9,7 +9,7 @@
 use std::collections::{BTreeSet, HashMap};
 
 use crate::rules::Rulebook;
-use crate::scenario::{FactKind, Factor, Scenario};
+use crate::scenario::{FactKind, Factor, Line, Scenario};
 
 use super::po::PoFile;
 
@@ -152,10 +152,8 @@ pub fn walk_scenario(scenario: &mut Scenario, book: Option<&Rulebook>, visit: &m
     for node in &mut scenario.nodes {
         let node_id = node.id.clone();
         let heard = node.says.first().map(|l| l.text.clone()).unwrap_or_default();
-        for line in &mut node.says {
-            visit(&line.id.clone(), &mut line.text, &|| {
-                format!("Node `{node_id}`: the customer speaks (one of its variants).")
-            });
+        for Line { id, text, .. } in &mut node.says {
+            visit(id, text, &|| format!("Node `{node_id}`: the customer speaks (one of its variants)."));
         }
         for reply in &mut node.replies {
             let acts = book.map_or_else(String::new, |b| {
@@ -167,7 +165,7 @@ pub fn walk_scenario(scenario: &mut Scenario, book: Option<&Rulebook>, visit: &m
                     .collect::<Vec<_>>()
                     .join(", ")
             });
-            visit(&reply.id.clone(), &mut reply.text, &|| {
+            visit(&reply.id, &mut reply.text, &|| {
                 format!(
                     "Node `{node_id}`: a reply the advisor can choose, after the customer says \"{heard}\" Acts: {acts}."
                 )
@@ -177,10 +175,8 @@ pub fn walk_scenario(scenario: &mut Scenario, book: Option<&Rulebook>, visit: &m
     for ending in &mut scenario.endings {
         let ending_id = ending.id.clone();
         let outcome = ending.outcome.as_str();
-        for line in &mut ending.says {
-            visit(&line.id.clone(), &mut line.text, &|| {
-                format!("Ending `{ending_id}` ({outcome}): the customer's last words.")
-            });
+        for Line { id, text, .. } in &mut ending.says {
+            visit(id, text, &|| format!("Ending `{ending_id}` ({outcome}): the customer's last words."));
         }
         visit(&format!("ending.{ending_id}"), &mut ending.summary, &|| {
             format!("Ending `{ending_id}` ({outcome}): what happened, in the debrief.")

@@ -4,9 +4,7 @@
 
 use postgres::{Client, NoTls, Row, Transaction};
 
-use super::store::{
-    COLUMNS, Interner, Owners, ROSTER_COLUMNS, SCHEMA_VERSION, Summary, Who, decode, encode, parse_outcome, scalars,
-};
+use super::store::{COLUMNS, Interner, Owners, ROSTER_COLUMNS, SCHEMA_VERSION, Summary, Who, decode, encode, scalars};
 use super::{ContentVersion, Head, Key, Record, StoreError, Stored, Trainee};
 
 /// Advisory lock id taken by every save and migration.
@@ -232,7 +230,7 @@ impl PgStore {
                 scenario: names.get(r.try_get(2).map_err(|e| bad(&e))?),
                 total: r.try_get(3).map_err(|e| bad(&e))?,
                 categories: names.categories(categories).map_err(|e| bad(&e))?,
-                outcome: outcome.and_then(parse_outcome),
+                outcome: outcome.and_then(crate::scenario::Outcome::from_name),
                 finished_at,
             });
         }

@@ -5,9 +5,7 @@ use std::time::Duration;
 
 use rusqlite::{Connection, ErrorCode, OptionalExtension, TransactionBehavior, params};
 
-use super::store::{
-    COLUMNS, Interner, Owners, ROSTER_COLUMNS, SCHEMA_VERSION, Summary, Who, decode, encode, parse_outcome, scalars,
-};
+use super::store::{COLUMNS, Interner, Owners, ROSTER_COLUMNS, SCHEMA_VERSION, Summary, Who, decode, encode, scalars};
 use super::{ContentVersion, Head, Key, Record, StoreError, Stored, Trainee};
 
 /// How long a save waits for another station's write to finish.
@@ -466,7 +464,7 @@ fn read_summaries(
             scenario: names.get(text(2)?),
             total: r.get(3).map_err(err)?,
             categories: names.categories(text(4)?).map_err(|e| bad(format!("categories: {e}")))?,
-            outcome: outcome.and_then(parse_outcome),
+            outcome: outcome.and_then(crate::scenario::Outcome::from_name),
             finished_at,
         });
     }

@@ -410,13 +410,8 @@ pub(super) fn decode(
     record.verdicts = serde_json::from_str(verdicts).map_err(|e| bad(format!("verdicts: {e}")))?;
     record.categories = serde_json::from_str(categories).map_err(|e| bad(format!("categories: {e}")))?;
     record.outcome =
-        outcome.map(|o| parse_outcome(o).ok_or_else(|| bad(format!("unknown outcome `{o}`")))).transpose()?;
+        outcome.map(|o| Outcome::from_name(o).ok_or_else(|| bad(format!("unknown outcome `{o}`")))).transpose()?;
     Ok(record)
-}
-
-/// The outcome named `s`.
-pub(super) fn parse_outcome(s: &str) -> Option<Outcome> {
-    [Outcome::Retained, Outcome::Referred, Outcome::Escalated, Outcome::Lost].into_iter().find(|o| o.as_str() == s)
 }
 
 /// The JSON columns of a record: choices, verdicts, categories.

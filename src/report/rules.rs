@@ -48,9 +48,20 @@ pub struct ScenarioRules {
     /// Nodes where sessions first broke a rule, most frequent first.
     pub first_slips: Vec<Spot>,
     /// Endings reached, with their outcome, most frequent first.
-    pub endings: Vec<(Spot, String)>,
+    pub endings: Vec<(Spot, Reached)>,
     /// Sessions that could not be replayed to find their place in the graph.
     pub not_replayed: usize,
+}
+
+/// How a session ended for the business; in JSON by the outcome's name, `none` when the session
+/// did not end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Reached(pub Option<Outcome>);
+
+impl Serialize for Reached {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.0.map_or("none", Outcome::as_str))
+    }
 }
 
 /// Analyse a month's records.
@@ -65,7 +76,7 @@ pub fn analyse(store: &mut Store, records: &[Stored]) -> Vec<ScenarioRules> {
         .map(|(scenario, list)| {
             let mut rules: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
             let mut slips: BTreeMap<String, usize> = BTreeMap::new();
-            let mut endings: BTreeMap<(String, String), usize> = BTreeMap::new();
+            let mut endings: BTreeMap<(String, Reached), usize> = BTreeMap::new();
             let mut not_replayed = 0;
             // Sessions are in chain order: the last version read is the newest played.
             let mut title = None;
@@ -89,8 +100,8 @@ pub fn analyse(store: &mut Store, records: &[Stored]) -> Vec<ScenarioRules> {
                         Verdict::NotApplicable => {}
                     }
                 }
-                let outcome = s.record.outcome.map_or("none", |o| o.as_str()).to_string();
-                *endings.entry((s.record.ending.clone().unwrap_or_else(|| "?".into()), outcome)).or_default() += 1;
+                let ending = s.record.ending.clone().unwrap_or_else(|| "?".into());
+                *endings.entry((ending, Reached(s.record.outcome))).or_default() += 1;
                 let Some(turn) = first_fail else { continue };
                 match replayer.replay(store, s) {
                     Ok(r) => {
@@ -117,7 +128,7 @@ pub fn analyse(store: &mut Store, records: &[Stored]) -> Vec<ScenarioRules> {
             });
             let mut first_slips: Vec<Spot> = slips.into_iter().map(|(id, sessions)| Spot { id, sessions }).collect();
             first_slips.sort_by(|a, b| b.sessions.cmp(&a.sessions).then(a.id.cmp(&b.id)));
-            let mut endings: Vec<(Spot, String)> =
+            let mut endings: Vec<(Spot, Reached)> =
                 endings.into_iter().map(|((id, outcome), sessions)| (Spot { id, sessions }, outcome)).collect();
             endings.sort_by(|a, b| b.0.sessions.cmp(&a.0.sessions).then(a.0.id.cmp(&b.0.id)));
             ScenarioRules {
@@ -201,8 +212,8 @@ pub fn table(
         let ends: Vec<String> = s
             .endings
             .iter()
-            .map(|(p, o)| {
-                let outcome = Outcome::from_name(o).map_or_else(|| o.clone(), |o| outcome_words(msg, o));
+            .map(|(p, reached)| {
+                let outcome = reached.0.map_or_else(|| "-".to_string(), |o| outcome_words(msg, o));
                 format!("{} [{outcome}] ({})", printable(&p.id, 40), p.sessions)
             })
             .collect();

@@ -34,6 +34,9 @@ pub enum Outcome {
 }
 
 impl Outcome {
+    /// Every outcome, best first.
+    pub const ALL: [Outcome; 4] = [Outcome::Retained, Outcome::Referred, Outcome::Escalated, Outcome::Lost];
+
     /// Lower-case name used in JSON and on screen.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -46,9 +49,7 @@ impl Outcome {
 
     /// The outcome [`Outcome::as_str`] names, if any.
     pub fn from_name(name: &str) -> Option<Outcome> {
-        [Outcome::Retained, Outcome::Referred, Outcome::Escalated, Outcome::Lost]
-            .into_iter()
-            .find(|o| o.as_str() == name)
+        Outcome::ALL.into_iter().find(|o| o.as_str() == name)
     }
 }
 

@@ -9,6 +9,13 @@ pub fn scenarios_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios")
 }
 
+/// A copy of the shipped scenario folder in a temporary directory, to change.
+pub fn shipped_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&scenarios_dir(), dir.path());
+    dir
+}
+
 /// A fixture path under `tests/fixtures`.
 pub fn fixture(rel: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(rel)
